@@ -1,0 +1,4 @@
+/**
+ * The chat's vocabulary: messages, names and the reasons a request is refused.
+ */
+package org.chorus.domain;

@@ -1,0 +1,48 @@
+package org.chorus.infrastructure.messaging;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.chorus.domain.ChatMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * On every node, turns each message of the chat topic into a CDI event that the web tier delivers locally.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ChatTopic.LOOKUP),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        // One consumer per node keeps the topic's per-publisher order on the way to the sockets.
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")})
+public class ChatTopicListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(ChatTopicListener.class);
+
+    @Inject
+    Event<ChatMessage> delivery;
+
+    @Override
+    public void onMessage(Message message) {
+        ChatMessage chat;
+        try {
+            chat = MessageJson.read(message.getBody(String.class));
+        } catch (JMSException | RuntimeException e) {
+            LOG.warnf("Dropping unreadable topic message %s: %s", messageId(message), e.toString());
+            return;
+        }
+        delivery.fire(chat);
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.chorus.infrastructure.messaging;
+
+import java.io.StringReader;
+import java.time.Instant;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import org.chorus.domain.ChatMessage;
+
+/**
+ * The JSON form of a chat message on the topic (the same field names as the protocol's {@code message} frame).
+ */
+public final class MessageJson {
+
+    private MessageJson() {
+    }
+
+    public static String write(ChatMessage m) {
+        return Json.createObjectBuilder()
+                .add("room", m.room())
+                .add("id", m.id())
+                .add("from", m.from())
+                .add("text", m.text())
+                .add("ts", m.ts().toString())
+                .build()
+                .toString();
+    }
+
+    public static ChatMessage read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject o = reader.readObject();
+            return new ChatMessage(o.getString("room"), o.getString("id"), o.getString("from"), o.getString("text"),
+                    Instant.parse(o.getString("ts")));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.chorus.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+
+import org.chorus.domain.ChatMessage;
+import org.chorus.domain.ChatRejection;
+import org.chorus.domain.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+class ChatServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123Z");
+
+    @Test
+    void acceptsAMessageAsSentByTheLoggedInUser() {
+        ChatMessage m = ChatService.accept("alice", "general", "m-1", "hello", NOW);
+        assertEquals(new ChatMessage("general", "m-1", "alice", "hello", NOW), m);
+    }
+
+    @Test
+    void countsCodePointsNotCharsForTheLengthLimit() {
+        String emoji = "\uD83D\uDE00"; // one code point, two chars
+        String atLimit = emoji.repeat(ChatService.MAX_TEXT_CODE_POINTS);
+        assertEquals(atLimit, ChatService.accept("alice", "general", "m-1", atLimit, NOW).text());
+        assertRejected(ErrorCode.TOO_LONG, "m-1", () -> ChatService.accept("alice", "general", "m-1", atLimit + "x",
+                NOW));
+    }
+
+    @Test
+    void refusesBadRoomIdAndEmptyText() {
+        assertRejected(ErrorCode.INVALID_ROOM, "m-1", () -> ChatService.accept("alice", "Bad Room", "m-1", "x", NOW));
+        assertRejected(ErrorCode.BAD_REQUEST, null, () -> ChatService.accept("alice", "general", "m 1", "x", NOW));
+        assertRejected(ErrorCode.BAD_REQUEST, "m-2", () -> ChatService.accept("alice", "general", "m-2", " \t", NOW));
+        assertRejected(ErrorCode.BAD_REQUEST, "m-3", () -> ChatService.accept("alice", "general", "m-3", null, NOW));
+    }
+
+    private static void assertRejected(ErrorCode code, String ref, Runnable call) {
+        ChatRejection e = assertThrows(ChatRejection.class, call::run);
+        assertEquals(code, e.code());
+        assertEquals(ref, e.ref());
+    }
+}

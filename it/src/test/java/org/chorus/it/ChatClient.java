@@ -1,0 +1,191 @@
+package org.chorus.it;
+
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * A protocol client as a user's program would be: logs in over HTTP, then talks JSON frames over the WebSocket.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http;
+    private final URI base;
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final List<JsonObject> seen = new ArrayList<>();
+    private final List<JsonObject> skipped = new ArrayList<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private WebSocket socket;
+
+    private ChatClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT).build();
+    }
+
+    /** A client without a session; {@code base} is e.g. {@code http://127.0.0.1:8180/chorus/}. */
+    public static ChatClient anonymous(URI base) {
+        return new ChatClient(base);
+    }
+
+    /** Logs in and returns the client; fails unless the server answers 200. */
+    public static ChatClient login(URI base, String user, String password) throws Exception {
+        ChatClient client = new ChatClient(base);
+        HttpResponse<String> answer = client.postSession(user, password);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("login of " + user + " at " + base + " answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+        return client;
+    }
+
+    public HttpResponse<String> postSession(String user, String password) throws Exception {
+        String body = Json.createObjectBuilder().add("user", user).add("password", password).build().toString();
+        return post("api/session", body);
+    }
+
+    public HttpResponse<String> post(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
+                BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).DELETE().build(),
+                BodyHandlers.ofString());
+    }
+
+    /** Opens the chat WebSocket with this client's cookies and returns the {@code welcome} frame. */
+    public JsonObject connect() throws Exception {
+        URI ws = URI.create(base.resolve("chat").toString().replaceFirst("^http", "ws"));
+        socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(ws, new Listener()).get(
+                TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return next("welcome");
+    }
+
+    public void send(JsonObject frame) {
+        socket.sendText(frame.toString(), true).join();
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public JsonObject join(String room) throws Exception {
+        send(Json.createObjectBuilder().add("type", "join").add("room", room).build());
+        return next("joined");
+    }
+
+    /** Sends a message and returns its {@code ack}. */
+    public JsonObject say(String room, String id, String text) throws Exception {
+        send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", id).add("text", text).build());
+        return next(f -> "ack".equals(f.getString("type")) && id.equals(f.getString("id"))
+                || "error".equals(f.getString("type")), "ack of " + id);
+    }
+
+    /** The next frame of the given type; fails after {@link #TIMEOUT}. */
+    public JsonObject next(String type) throws InterruptedException {
+        return next(f -> type.equals(f.getString("type")), type);
+    }
+
+    /** The next frame matching {@code wanted}; fails after {@link #TIMEOUT}. */
+    public JsonObject next(Predicate<JsonObject> wanted, String what) throws InterruptedException {
+        return next(wanted, what, TIMEOUT);
+    }
+
+    /**
+     * The first frame not yet returned that matches {@code wanted}; frames passed over stay available to later calls.
+     * Fails after {@code timeout}.
+     */
+    public JsonObject next(Predicate<JsonObject> wanted, String what, Duration timeout) throws InterruptedException {
+        for (int i = 0; i < skipped.size(); i++) {
+            if (wanted.test(skipped.get(i))) {
+                return skipped.remove(i);
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (frame == null) {
+                throw new AssertionError("no " + what + " within " + timeout + "; frames seen: " + seen);
+            }
+            seen.add(frame);
+            if (wanted.test(frame)) {
+                return frame;
+            }
+            skipped.add(frame);
+        }
+    }
+
+    /** Every frame received and looked at so far by {@code next}, in order of arrival. */
+    public List<JsonObject> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** The close code the server sent, once the connection is closed. */
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (socket != null && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket = null;
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.chorus.it;
+
+import java.io.File;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/**
+ * Names of the test cluster's containers and deployments (see arquillian.xml), and the deployment itself.
+ */
+public final class Cluster {
+
+    public static final String NODE_1 = "node-1";
+    public static final String NODE_2 = "node-2";
+    public static final String DEPLOYMENT_1 = "chorus-on-node-1";
+    public static final String DEPLOYMENT_2 = "chorus-on-node-2";
+    public static final String PASSWORD = "chorus-demo";
+
+    private Cluster() {
+    }
+
+    /** The EAR the build produced, exactly as ./chorus up deploys it. */
+    public static EnterpriseArchive chorus() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("chorus.ear")));
+    }
+}

@@ -1,0 +1,120 @@
+package org.chorus.it;
+
+import static org.chorus.it.Cluster.DEPLOYMENT_1;
+import static org.chorus.it.Cluster.DEPLOYMENT_2;
+import static org.chorus.it.Cluster.NODE_1;
+import static org.chorus.it.Cluster.NODE_2;
+import static org.chorus.it.Cluster.PASSWORD;
+import static org.chorus.it.Conversations.awaitClusterCarries;
+import static org.chorus.it.Conversations.nextMessage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A message sent on one node reaches the room's subscribers on the other node: endpoint, chat service, Artemis topic,
+ * message-driven bean (EJB module), CDI event, local registry (web module).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CrossNodeChatIT {
+
+    @Deployment(name = DEPLOYMENT_1, testable = false)
+    @TargetsContainer(NODE_1)
+    static EnterpriseArchive onNode1() {
+        return Cluster.chorus();
+    }
+
+    @Deployment(name = DEPLOYMENT_2, testable = false)
+    @TargetsContainer(NODE_2)
+    static EnterpriseArchive onNode2() {
+        return Cluster.chorus();
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment(DEPLOYMENT_1)
+    URL node1;
+
+    @ArquillianResource
+    @OperateOnDeployment(DEPLOYMENT_2)
+    URL node2;
+
+    @Test
+    void clientsOnDifferentNodesReceiveEachOthersMessages() throws Exception {
+        try (ChatClient alice = ChatClient.login(base(node1), "alice", PASSWORD);
+                ChatClient bob = ChatClient.login(base(node2), "bob", PASSWORD)) {
+            assertEquals(NODE_1, alice.connect().getString("node"));
+            assertEquals(NODE_2, bob.connect().getString("node"));
+            awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
+            alice.join("lobby");
+            bob.join("lobby");
+
+            JsonObject ack = alice.say("lobby", "a-1", "hello from node-1");
+            assertEquals("ack", ack.getString("type"), ack.toString());
+            assertEquals("lobby", ack.getString("room"));
+            JsonObject atBob = nextMessage(bob, "lobby");
+            assertEquals("alice", atBob.getString("from"));
+            assertEquals("a-1", atBob.getString("id"));
+            assertEquals("hello from node-1", atBob.getString("text"));
+            assertEquals(atBob, nextMessage(alice, "lobby"), "the sender gets the same message as everyone");
+
+            bob.say("lobby", "b-1", "hello back from node-2");
+            JsonObject atAlice = nextMessage(alice, "lobby");
+            assertEquals("bob", atAlice.getString("from"));
+            assertEquals("hello back from node-2", atAlice.getString("text"));
+        }
+    }
+
+    @Test
+    void everyNodeDeliversTheSameMessageAndOnlyToTheRoomsSubscribers() throws Exception {
+        try (ChatClient carol = ChatClient.login(base(node1), "carol", PASSWORD);
+                ChatClient dave = ChatClient.login(base(node2), "dave", PASSWORD);
+                ChatClient bob = ChatClient.login(base(node2), "bob", PASSWORD)) {
+            carol.connect();
+            dave.connect();
+            bob.connect();
+            awaitClusterCarries(bob, carol, Duration.ofSeconds(60));
+            carol.join("design");
+            dave.join("design");
+            bob.join("design");
+            dave.join("other");
+
+            Instant before = Instant.now();
+            bob.say("design", "b-2", "same everywhere \uD83D\uDE00 <b>not bold</b>");
+            JsonObject atCarol = nextMessage(carol, "design");
+            JsonObject atDave = nextMessage(dave, "design");
+            assertEquals(atCarol, atDave, "node-1 and node-2 deliver identical frames");
+            assertEquals("same everywhere \uD83D\uDE00 <b>not bold</b>", atCarol.getString("text"));
+            Instant ts = Instant.parse(atCarol.getString("ts"));
+            assertTrue(!ts.isBefore(before.minusSeconds(5)) && !ts.isAfter(Instant.now().plusSeconds(5)), ts::toString);
+
+            // Everything dave was sent before the pong has been read: none of it may belong to room "other".
+            dave.send(Json.createObjectBuilder().add("type", "ping").build());
+            dave.next("pong");
+            assertTrue(dave.seen().stream().noneMatch(f -> "message".equals(f.getString("type")) && "other".equals(f
+                    .getString("room"))), () -> dave.seen().toString());
+        }
+    }
+
+    private static URI base(URL deployment) throws Exception {
+        URI uri = deployment.toURI();
+        return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
+    }
+}

@@ -1,0 +1,98 @@
+package org.chorus.it;
+
+import static org.chorus.it.Cluster.PASSWORD;
+import static org.chorus.it.Conversations.awaitClusterCarries;
+import static org.chorus.it.Conversations.nextMessage;
+import static org.chorus.it.RunCommand.chorus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The README's first command seen from outside: {@code ./chorus up}, clients through the balancer and on node2, a crash
+ * of node1 and its return, {@code ./chorus down} (always, even when a test fails).
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class RunCommandIT {
+
+    private static final URI BALANCER = URI.create("http://127.0.0.1:8080/chorus/");
+    private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
+
+    @BeforeAll
+    static void up() throws Exception {
+        RunCommand.Result status = chorus(Duration.ofMinutes(1), "status");
+        if (status.exitCode() == 0) {
+            throw new AssertionError("A Chorus domain from this checkout is already running; this test would stop it."
+                    + " Run ./chorus down first.\n" + status.output());
+        }
+        RunCommand.Result up = chorus(Duration.ofMinutes(15), "up").orFail("./chorus up");
+        assertTrue(up.output().contains("Chorus is up"), up.output());
+        assertTrue(up.output().contains("alice, bob, carol, dave"), "demo users are printed");
+        assertTrue(up.output().contains("http://127.0.0.1:9990/console"), "the admin console is printed");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
+    }
+
+    @Test
+    @Order(1)
+    void aClientThroughTheBalancerAndOneOnNode2ExchangeMessages() throws Exception {
+        try (ChatClient alice = ChatClient.login(BALANCER, "alice", PASSWORD);
+                ChatClient bob = ChatClient.login(NODE2, "bob", PASSWORD)) {
+            alice.connect();
+            assertEquals("node2", bob.connect().getString("node"));
+            awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
+            alice.join("general");
+            bob.join("general");
+            alice.say("general", "smoke-1", "hello via 8080");
+            assertEquals("hello via 8080", nextMessage(bob, "general").getString("text"));
+            bob.say("general", "smoke-2", "hello from node2");
+            assertEquals("hello from node2", nextMessage(alice, "general").getString("text"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void afterKillingNode1TheBalancerServesLoginAndWebSocketWithin5Seconds() throws Exception {
+        chorus(Duration.ofMinutes(1), "kill", "node1").orFail("./chorus kill node1");
+        long killed = System.nanoTime();
+        long deadline = killed + Duration.ofSeconds(5).toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try (ChatClient carol = ChatClient.login(BALANCER, "carol", PASSWORD)) {
+                JsonObject welcome = carol.connect();
+                assertEquals("node2", welcome.getString("node"), "only node2 is left");
+                System.out.printf("login + WebSocket through 8080 worked %d ms after the kill%n", Duration.ofNanos(
+                        System.nanoTime() - killed).toMillis());
+                return;
+            } catch (Exception | AssertionError e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("no login + WebSocket through 8080 within 5 s of killing node1", last);
+    }
+
+    @Test
+    @Order(3)
+    void startBringsNode1BackIntoTheClusterView() throws Exception {
+        chorus(Duration.ofMinutes(5), "start", "node1").orFail("./chorus start node1");
+        RunCommand.Result status = chorus(Duration.ofMinutes(1), "status").orFail("./chorus status");
+        assertTrue(status.output().matches("(?s).*node1\\s+up\\s+pid \\d+.*"), status.output());
+        assertTrue(status.output().matches("(?s).*cluster view from node1: .*node1\\(.*node2\\(.*|.*cluster view from"
+                + " node1: .*node2\\(.*node1\\(.*"), status.output());
+    }
+}

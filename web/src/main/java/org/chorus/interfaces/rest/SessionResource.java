@@ -1,0 +1,96 @@
+package org.chorus.interfaces.rest;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.chorus.interfaces.LoginSessions;
+import org.jboss.logging.Logger;
+
+/**
+ * Logs users in and out against the server's application realm: {@code /chorus/api/session}.
+ */
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final Logger LOG = Logger.getLogger(SessionResource.class);
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response login(String body) {
+        JsonObject credentials = credentials(body);
+        if (credentials == null) {
+            return problem(Status.BAD_REQUEST, "body must be {\"user\":\"...\",\"password\":\"...\"}");
+        }
+        String user = credentials.getString("user");
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate(); // a new login always gets a new session id
+        }
+        try {
+            request.login(user, credentials.getString("password"));
+        } catch (ServletException e) {
+            LOG.debugf("Login refused for %s: %s", user, e.getMessage());
+            return problem(Status.UNAUTHORIZED, "wrong user or password");
+        }
+        request.getSession(true).setAttribute(LoginSessions.USER, user);
+        return Response.ok(whoami(user)).build();
+    }
+
+    @GET
+    public Response current() {
+        String user = LoginSessions.user(request.getSession(false));
+        return user == null ? problem(Status.UNAUTHORIZED, "not logged in") : Response.ok(whoami(user)).build();
+    }
+
+    @DELETE
+    public Response logout() throws ServletException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        request.logout();
+        return Response.noContent().build();
+    }
+
+    private static JsonObject credentials(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            JsonObject o = reader.readObject();
+            boolean valid = o.get("user") instanceof JsonString u && !u.getString().isEmpty()
+                    && o.get("password") instanceof JsonString;
+            return valid ? o : null;
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static String whoami(String user) {
+        return Json.createObjectBuilder().add("user", user).add("node", LoginSessions.node()).build().toString();
+    }
+
+    private static Response problem(Status status, String message) {
+        String json = Json.createObjectBuilder().add("error", message).build().toString();
+        return Response.status(status).entity(json).type(MediaType.APPLICATION_JSON).build();
+    }
+}

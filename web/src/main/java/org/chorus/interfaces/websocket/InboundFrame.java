@@ -1,0 +1,68 @@
+package org.chorus.interfaces.websocket;
+
+import java.io.StringReader;
+import java.util.NoSuchElementException;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+
+import org.chorus.domain.ChatRejection;
+import org.chorus.domain.ErrorCode;
+
+/**
+ * A decoded client frame: one JSON object with a string {@code type}; malformed input is a {@code bad_request}.
+ */
+public record InboundFrame(String type, JsonObject json) {
+
+    /** Parses a text frame, or throws a {@code bad_request} rejection saying what is wrong with it. */
+    public static InboundFrame parse(String text) {
+        JsonValue value;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw bad("empty frame", null);
+            }
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw bad("one JSON value per frame, nothing after it", null);
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw bad("not valid JSON", null);
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw bad("a frame is a JSON object", null);
+        }
+        if (!(object.get("type") instanceof JsonString type)) {
+            throw bad("a frame needs a string field \"type\"", null);
+        }
+        return new InboundFrame(type.getString(), object);
+    }
+
+    /** The string field {@code name}, or a {@code bad_request} if it is missing or not a string. */
+    public String string(String name) {
+        if (json.get(name) instanceof JsonString s) {
+            return s.getString();
+        }
+        throw bad("\"" + name + "\" must be a string", optional("id"));
+    }
+
+    /** The string field {@code name}, or null when absent; a value of another type is a {@code bad_request}. */
+    public String optional(String name) {
+        JsonValue v = json.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        throw bad("\"" + name + "\" must be a string", null);
+    }
+
+    private static ChatRejection bad(String message, String ref) {
+        return new ChatRejection(ErrorCode.BAD_REQUEST, message, ref);
+    }
+}
