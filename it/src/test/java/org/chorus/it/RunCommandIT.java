@@ -95,11 +95,13 @@ class RunCommandIT {
 
     @Test
     @Order(3)
-    void startBringsNode1BackIntoTheClusterView() throws Exception {
+    void startBringsNode1BackIntoTheClusterViewAndTheBalancer() throws Exception {
         chorus(Duration.ofMinutes(5), "start", "node1").orFail("./chorus start node1");
         RunCommand.Result status = chorus(Duration.ofMinutes(1), "status").orFail("./chorus status");
         assertTrue(status.output().matches("(?s).*node1\\s+up\\s+pid \\d+.*"), status.output());
         assertTrue(status.output().matches("(?s).*cluster view from node1: .*node1\\(.*node2\\(.*|.*cluster view from"
                 + " node1: .*node2\\(.*node1\\(.*"), status.output());
+        assertTrue(status.output().contains("node1 NODE_UP"), "the balancer routes to node1 again:\n" + status
+                .output());
     }
 }
