@@ -12,6 +12,7 @@ import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
+import org.chorus.domain.SessionEnded;
 import org.chorus.infrastructure.messaging.ChatTopic;
 
 /**
@@ -36,6 +37,11 @@ public class ChatService {
         ChatMessage message = accept(user, room, id, text, clock.instant());
         topic.publish(message);
         return message;
+    }
+
+    /** Announces to every node that an HTTP session ended; each closes the WebSockets opened with it. */
+    public void sessionEnded(String httpSession) {
+        topic.publish(new SessionEnded(httpSession));
     }
 
     static ChatMessage accept(String user, String room, String id, String text, Instant now) {

@@ -38,8 +38,17 @@ public final class ChatClient implements AutoCloseable {
     private WebSocket socket;
 
     private ChatClient(URI base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT).build());
+    }
+
+    private ChatClient(URI base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT).build();
+        this.http = http;
+    }
+
+    /** A second client with this one's cookies (so its HTTP session) talking to another server. */
+    public ChatClient on(URI otherBase) {
+        return new ChatClient(otherBase, http);
     }
 
     /** A client without a session; {@code base} is e.g. {@code http://127.0.0.1:8180/chorus/}. */

@@ -8,12 +8,14 @@ import static org.chorus.it.Cluster.PASSWORD;
 import static org.chorus.it.Conversations.awaitClusterCarries;
 import static org.chorus.it.Conversations.nextMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -110,6 +112,25 @@ class CrossNodeChatIT {
             dave.next("pong");
             assertTrue(dave.seen().stream().noneMatch(f -> "message".equals(f.getString("type")) && "other".equals(f
                     .getString("room"))), () -> dave.seen().toString());
+        }
+    }
+
+    @Test
+    void loggingOutOnOneNodeClosesTheSessionsSocketsOnEveryNodeWith1008() throws Exception {
+        try (ChatClient onNode1 = ChatClient.login(base(node1), "alice", PASSWORD);
+                ChatClient onNode2 = onNode1.on(base(node2));
+                ChatClient bob = ChatClient.login(base(node2), "bob", PASSWORD)) {
+            onNode1.connect();
+            assertEquals("alice", onNode2.connect().getString("user"), "node-2 knows the session made on node-1");
+            bob.connect();
+            awaitClusterCarries(onNode1, onNode2, Duration.ofSeconds(60));
+
+            assertEquals(204, onNode1.delete("api/session").statusCode());
+            assertEquals(1008, onNode1.closed().get(2, TimeUnit.SECONDS));
+            assertEquals(1008, onNode2.closed().get(2, TimeUnit.SECONDS));
+            bob.send(Json.createObjectBuilder().add("type", "ping").build());
+            assertEquals("pong", bob.next("pong").getString("type"), "other sessions stay connected");
+            assertFalse(bob.closed().isDone());
         }
     }
 

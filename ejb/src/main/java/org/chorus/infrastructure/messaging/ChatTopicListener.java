@@ -9,10 +9,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import org.chorus.domain.ChatMessage;
+import org.chorus.domain.SessionEnded;
 import org.jboss.logging.Logger;
 
 /**
- * On every node, turns each message of the chat topic into a CDI event that the web tier delivers locally.
+ * On every node, turns each message of the chat topic into a CDI event ({@link ChatMessage} or {@link SessionEnded})
+ * that the web tier acts on locally.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ChatTopic.LOOKUP),
@@ -26,13 +28,29 @@ public class ChatTopicListener implements MessageListener {
     @Inject
     Event<ChatMessage> delivery;
 
+    @Inject
+    Event<SessionEnded> sessionEnds;
+
     @Override
     public void onMessage(Message message) {
-        ChatMessage chat;
+        String body;
+        boolean sessionEnded;
         try {
-            chat = MessageJson.read(message.getBody(String.class));
+            body = message.getBody(String.class);
+            sessionEnded = ChatTopic.SESSION_ENDED.equals(message.getStringProperty(ChatTopic.KIND));
         } catch (JMSException | RuntimeException e) {
             LOG.warnf("Dropping unreadable topic message %s: %s", messageId(message), e.toString());
+            return;
+        }
+        if (sessionEnded) {
+            sessionEnds.fire(new SessionEnded(body));
+            return;
+        }
+        ChatMessage chat;
+        try {
+            chat = MessageJson.read(body);
+        } catch (RuntimeException e) {
+            LOG.warnf("Dropping unreadable chat message %s: %s", messageId(message), e.toString());
             return;
         }
         delivery.fire(chat);

@@ -43,6 +43,7 @@ public class ChatEndpoint {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
+        sessions.open(session, principal);
         LocalSessions.send(session, Frames.welcome(principal.user(), LoginSessions.node()));
     }
 
