@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
 import org.chorus.domain.ChatMessage;
@@ -18,14 +19,17 @@ public final class MessageJson {
     }
 
     public static String write(ChatMessage m) {
+        return fields(m).build().toString();
+    }
+
+    /** The message's fields, also the body of the protocol's {@code message} frame. */
+    public static JsonObjectBuilder fields(ChatMessage m) {
         return Json.createObjectBuilder()
                 .add("room", m.room())
                 .add("id", m.id())
                 .add("from", m.from())
                 .add("text", m.text())
-                .add("ts", m.ts().toString())
-                .build()
-                .toString();
+                .add("ts", m.ts().toString());
     }
 
     public static ChatMessage read(String json) {

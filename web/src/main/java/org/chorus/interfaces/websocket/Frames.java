@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ErrorCode;
+import org.chorus.infrastructure.messaging.MessageJson;
 
 /**
  * Builds the server-to-client frames of the protocol as JSON text.
@@ -32,13 +33,7 @@ public final class Frames {
     }
 
     public static String message(ChatMessage m) {
-        return frame("message").add("room", m.room())
-                .add("id", m.id())
-                .add("from", m.from())
-                .add("text", m.text())
-                .add("ts", m.ts().toString())
-                .build()
-                .toString();
+        return frame("message").addAll(MessageJson.fields(m)).build().toString();
     }
 
     public static String ack(ChatMessage m) {
