@@ -2,21 +2,27 @@ package org.chorus.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
 import org.chorus.domain.SessionEnded;
+import org.chorus.domain.Typing;
 import org.chorus.infrastructure.messaging.ChatTopic;
+import org.chorus.infrastructure.store.DedupeWindow;
+import org.chorus.infrastructure.store.MessageLog;
 
 /**
- * Accepts a message for a room and hands it to the cluster-wide topic, from which every node delivers it.
+ * Accepts messages: validates them, stores each once (at its room's next seq) and publishes it to the topic from which
+ * every node delivers it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -30,13 +36,36 @@ public class ChatService {
     @Inject
     ChatTopic topic;
 
-    /**
-     * Validates and publishes a message from {@code user}; returns the message as every node will deliver it.
-     */
-    public ChatMessage post(String user, String room, String id, String text) {
-        ChatMessage message = accept(user, room, id, text, clock.instant());
-        topic.publish(message);
-        return message;
+    @Inject
+    MessageLog log;
+
+    @Inject
+    DedupeWindow dedupe;
+
+    /** Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. */
+    public Ack send(String user, String room, String id, String text) {
+        ChatMessage draft = accept(user, room, id, text, clock.instant());
+        return once(user, id, () -> store(draft));
+    }
+
+    /** Stores a direct message in the recipient's inbox and the sender's; the ack names the sender's inbox. */
+    public Ack direct(String user, String to, String id, String text) {
+        if (!Names.isUser(to)) {
+            throw new ChatRejection(ErrorCode.BAD_REQUEST, "\"to\" must be a user name", id);
+        }
+        ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant());
+        ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
+        return once(user, id, () -> {
+            if (!to.equals(user)) {
+                store(letter);
+            }
+            return store(letter.in(Names.inbox(user)));
+        });
+    }
+
+    /** Tells the room's other subscribers on every node that {@code user} is typing. */
+    public void typing(String user, String room) {
+        topic.publish(new Typing(room, user));
     }
 
     /** Announces to every node that an HTTP session ended; each closes the WebSockets opened with it. */
@@ -44,11 +73,38 @@ public class ChatService {
         topic.publish(new SessionEnded(httpSession));
     }
 
+    private interface Store {
+
+        Ack run();
+    }
+
+    private Ack once(String user, String id, Store store) {
+        Optional<Ack> first = dedupe.claim(user, id);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        Ack ack;
+        try {
+            ack = store.run();
+        } catch (RuntimeException e) {
+            dedupe.release(user, id);
+            throw e;
+        }
+        dedupe.stored(user, ack);
+        return ack;
+    }
+
+    private Ack store(ChatMessage draft) {
+        ChatMessage stored = log.append(draft);
+        topic.publish(stored);
+        return new Ack(stored.id(), stored.room(), stored.seq());
+    }
+
     static ChatMessage accept(String user, String room, String id, String text, Instant now) {
         if (!Names.isClientId(id)) {
             throw new ChatRejection(ErrorCode.BAD_REQUEST, "id must be 1 to 64 of [A-Za-z0-9_-]", null);
         }
-        if (!Names.isRoom(room)) {
+        if (!Names.isRoom(room) && !Names.isInbox(room)) {
             throw new ChatRejection(ErrorCode.INVALID_ROOM, "not a room name: " + room, id);
         }
         if (text == null || text.isBlank()) {
@@ -58,6 +114,6 @@ public class ChatService {
             throw new ChatRejection(ErrorCode.TOO_LONG, "text is longer than " + MAX_TEXT_CODE_POINTS + " characters",
                     id);
         }
-        return new ChatMessage(room, id, user, text, now);
+        return ChatMessage.draft(room, id, user, text, now);
     }
 }

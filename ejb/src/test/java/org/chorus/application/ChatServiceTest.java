@@ -17,7 +17,7 @@ class ChatServiceTest {
     @Test
     void acceptsAMessageAsSentByTheLoggedInUser() {
         ChatMessage m = ChatService.accept("alice", "general", "m-1", "hello", NOW);
-        assertEquals(new ChatMessage("general", "m-1", "alice", "hello", NOW), m);
+        assertEquals(new ChatMessage("general", 0, "m-1", "alice", null, "hello", NOW), m);
     }
 
     @Test
@@ -32,6 +32,7 @@ class ChatServiceTest {
     @Test
     void refusesBadRoomIdAndEmptyText() {
         assertRejected(ErrorCode.INVALID_ROOM, "m-1", () -> ChatService.accept("alice", "Bad Room", "m-1", "x", NOW));
+        assertRejected(ErrorCode.INVALID_ROOM, "m-1", () -> ChatService.accept("alice", "@", "m-1", "x", NOW));
         assertRejected(ErrorCode.BAD_REQUEST, null, () -> ChatService.accept("alice", "general", "m 1", "x", NOW));
         assertRejected(ErrorCode.BAD_REQUEST, "m-2", () -> ChatService.accept("alice", "general", "m-2", " \t", NOW));
         assertRejected(ErrorCode.BAD_REQUEST, "m-3", () -> ChatService.accept("alice", "general", "m-3", null, NOW));

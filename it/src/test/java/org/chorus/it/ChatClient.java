@@ -109,7 +109,32 @@ public final class ChatClient implements AutoCloseable {
 
     public JsonObject join(String room) throws Exception {
         send(Json.createObjectBuilder().add("type", "join").add("room", room).build());
-        return next("joined");
+        return next(f -> "joined".equals(f.getString("type")) || "error".equals(f.getString("type")), "joined");
+    }
+
+    /** Joins with {@code since} and returns the {@code joined} frame. */
+    public JsonObject join(String room, long since) throws Exception {
+        send(Json.createObjectBuilder().add("type", "join").add("room", room).add("since", since).build());
+        return next(f -> "joined".equals(f.getString("type")) || "error".equals(f.getString("type")), "joined");
+    }
+
+    /** Sends a direct message and returns its {@code ack} (or the {@code error}). */
+    public JsonObject direct(String to, String id, String text) throws Exception {
+        send(Json.createObjectBuilder().add("type", "direct").add("to", to).add("id", id).add("text", text).build());
+        return next(f -> "ack".equals(f.getString("type")) && id.equals(f.getString("id"))
+                || "error".equals(f.getString("type")), "ack of " + id);
+    }
+
+    /** The next {@code count} messages of {@code room}, in the order they arrived. */
+    public List<JsonObject> messages(String room, int count, Duration timeout) throws InterruptedException {
+        List<JsonObject> messages = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (messages.size() < count) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            messages.add(next(f -> "message".equals(f.getString("type")) && room.equals(f.getString("room")), (count
+                    - messages.size()) + " more messages of " + room, left));
+        }
+        return messages;
     }
 
     /** Sends a message and returns its {@code ack}. */

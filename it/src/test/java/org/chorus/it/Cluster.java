@@ -1,6 +1,9 @@
 package org.chorus.it;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.util.UUID;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -17,6 +20,17 @@ public final class Cluster {
     public static final String PASSWORD = "chorus-demo";
 
     private Cluster() {
+    }
+
+    /** The base URL of a deployment, ending in "/" so that relative paths resolve below the context. */
+    public static URI base(URL deployment) throws Exception {
+        URI uri = deployment.toURI();
+        return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
+    }
+
+    /** A room name no earlier test used. */
+    public static String freshRoom(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The EAR the build produced, exactly as ./chorus up deploys it. */

@@ -65,20 +65,21 @@ class CrossNodeChatIT {
             assertEquals(NODE_1, alice.connect().getString("node"));
             assertEquals(NODE_2, bob.connect().getString("node"));
             awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
-            alice.join("lobby");
-            bob.join("lobby");
+            String lobby = Cluster.freshRoom("lobby");
+            alice.join(lobby);
+            bob.join(lobby);
 
-            JsonObject ack = alice.say("lobby", "a-1", "hello from node-1");
+            JsonObject ack = alice.say(lobby, "a-1", "hello from node-1");
             assertEquals("ack", ack.getString("type"), ack.toString());
-            assertEquals("lobby", ack.getString("room"));
-            JsonObject atBob = nextMessage(bob, "lobby");
+            assertEquals(lobby, ack.getString("room"));
+            JsonObject atBob = nextMessage(bob, lobby);
             assertEquals("alice", atBob.getString("from"));
             assertEquals("a-1", atBob.getString("id"));
             assertEquals("hello from node-1", atBob.getString("text"));
-            assertEquals(atBob, nextMessage(alice, "lobby"), "the sender gets the same message as everyone");
+            assertEquals(atBob, nextMessage(alice, lobby), "the sender gets the same message as everyone");
 
-            bob.say("lobby", "b-1", "hello back from node-2");
-            JsonObject atAlice = nextMessage(alice, "lobby");
+            bob.say(lobby, "b-1", "hello back from node-2");
+            JsonObject atAlice = nextMessage(alice, lobby);
             assertEquals("bob", atAlice.getString("from"));
             assertEquals("hello back from node-2", atAlice.getString("text"));
         }
@@ -93,15 +94,17 @@ class CrossNodeChatIT {
             dave.connect();
             bob.connect();
             awaitClusterCarries(bob, carol, Duration.ofSeconds(60));
-            carol.join("design");
-            dave.join("design");
-            bob.join("design");
-            dave.join("other");
+            String design = Cluster.freshRoom("design");
+            String other = Cluster.freshRoom("other");
+            carol.join(design);
+            dave.join(design);
+            bob.join(design);
+            dave.join(other);
 
             Instant before = Instant.now();
-            bob.say("design", "b-2", "same everywhere \uD83D\uDE00 <b>not bold</b>");
-            JsonObject atCarol = nextMessage(carol, "design");
-            JsonObject atDave = nextMessage(dave, "design");
+            bob.say(design, "b-2", "same everywhere \uD83D\uDE00 <b>not bold</b>");
+            JsonObject atCarol = nextMessage(carol, design);
+            JsonObject atDave = nextMessage(dave, design);
             assertEquals(atCarol, atDave, "node-1 and node-2 deliver identical frames");
             assertEquals("same everywhere \uD83D\uDE00 <b>not bold</b>", atCarol.getString("text"));
             Instant ts = Instant.parse(atCarol.getString("ts"));
@@ -110,7 +113,7 @@ class CrossNodeChatIT {
             // Everything dave was sent before the pong has been read: none of it may belong to room "other".
             dave.send(Json.createObjectBuilder().add("type", "ping").build());
             dave.next("pong");
-            assertTrue(dave.seen().stream().noneMatch(f -> "message".equals(f.getString("type")) && "other".equals(f
+            assertTrue(dave.seen().stream().noneMatch(f -> "message".equals(f.getString("type")) && other.equals(f
                     .getString("room"))), () -> dave.seen().toString());
         }
     }
@@ -135,7 +138,6 @@ class CrossNodeChatIT {
     }
 
     private static URI base(URL deployment) throws Exception {
-        URI uri = deployment.toURI();
-        return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
+        return Cluster.base(deployment);
     }
 }

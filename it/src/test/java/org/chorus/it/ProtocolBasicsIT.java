@@ -112,9 +112,10 @@ class ProtocolBasicsIT {
 
     @Test
     void sendingNeedsAJoinedRoomAndAValidRoomName() throws Exception {
+        String general = Cluster.freshRoom("general");
         try (ChatClient dave = ChatClient.login(base(), "dave", PASSWORD)) {
             dave.connect();
-            JsonObject notMember = dave.say("general", "d-1", "hi");
+            JsonObject notMember = dave.say(general, "d-1", "hi");
             assertEquals("error", notMember.getString("type"));
             assertEquals("not_member", notMember.getString("code"));
             assertEquals("d-1", notMember.getString("ref"));
@@ -123,20 +124,19 @@ class ProtocolBasicsIT {
             JsonObject invalid = dave.next("error");
             assertEquals("invalid_room", invalid.getString("code"));
 
-            assertEquals("general", dave.join("general").getString("room"));
-            assertEquals("ack", dave.say("general", "d-2", "now I may").getString("type"));
-            JsonObject own = Conversations.nextMessage(dave, "general");
+            assertEquals(general, dave.join(general).getString("room"));
+            assertEquals("ack", dave.say(general, "d-2", "now I may").getString("type"));
+            JsonObject own = Conversations.nextMessage(dave, general);
             assertEquals("dave", own.getString("from"));
 
-            dave.send(Json.createObjectBuilder().add("type", "leave").add("room", "general").build());
-            assertEquals("general", dave.next("left").getString("room"));
-            assertEquals("not_member", dave.say("general", "d-3", "gone").getString("code"));
+            dave.send(Json.createObjectBuilder().add("type", "leave").add("room", general).build());
+            assertEquals(general, dave.next("left").getString("room"));
+            assertEquals("not_member", dave.say(general, "d-3", "gone").getString("code"));
         }
     }
 
     private URI base() throws Exception {
-        URI uri = node1.toURI();
-        return uri.getPath().endsWith("/") ? uri : URI.create(uri + "/");
+        return Cluster.base(node1);
     }
 
     private static JsonObject json(String text) {

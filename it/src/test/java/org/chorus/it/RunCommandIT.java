@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunCommandIT {
 
     private static final URI BALANCER = URI.create("http://127.0.0.1:8080/chorus/");
+    private static final URI NODE1 = URI.create("http://127.0.0.1:8180/chorus/");
     private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
 
     /** Set once this test has called up: only then is the domain ours to take down. */
@@ -61,21 +64,41 @@ class RunCommandIT {
             alice.connect();
             assertEquals("node2", bob.connect().getString("node"));
             awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
-            alice.join("general");
-            bob.join("general");
-            alice.say("general", "smoke-1", "hello via 8080");
-            assertEquals("hello via 8080", nextMessage(bob, "general").getString("text"));
-            assertEquals("hello via 8080", nextMessage(alice, "general").getString("text"), "alice's own message");
-            bob.say("general", "smoke-2", "hello from node2");
-            assertEquals("hello from node2", nextMessage(alice, "general").getString("text"));
+            String room = Cluster.freshRoom("smoke");
+            alice.join(room);
+            bob.join(room);
+            alice.say(room, "smoke-1", "hello via 8080");
+            assertEquals("hello via 8080", nextMessage(bob, room).getString("text"));
+            assertEquals("hello via 8080", nextMessage(alice, room).getString("text"), "alice's own message");
+            bob.say(room, "smoke-2", "hello from node2");
+            assertEquals("hello from node2", nextMessage(alice, room).getString("text"));
         }
     }
 
     @Test
     @Order(2)
-    void afterKillingNode1TheBalancerServesLoginAndWebSocketWithin5Seconds() throws Exception {
-        chorus(Duration.ofMinutes(1), "kill", "node1").orFail("./chorus kill node1");
-        long killed = System.nanoTime();
+    void afterKillingNode1TheBalancerServesLoginAndWebSocketWithin5SecondsAndItsUsersGoOffline() throws Exception {
+        String room = Cluster.freshRoom("crash");
+        try (ChatClient bob = ChatClient.login(NODE1, "bob", PASSWORD);
+                ChatClient alice = ChatClient.login(NODE2, "alice", PASSWORD)) {
+            bob.connect();
+            alice.connect();
+            bob.join(room);
+            assertTrue(alice.join(room).getJsonArray("members").toString().contains("\"bob\""), "bob is online");
+
+            chorus(Duration.ofMinutes(1), "kill", "node1").orFail("./chorus kill node1");
+            long killed = System.nanoTime();
+            balancerServesWithin5Seconds(killed);
+
+            JsonObject offline = alice.next(f -> "presence".equals(f.getString("type")) && "bob".equals(f.getString(
+                    "user")) && "offline".equals(f.getString("status")), "bob offline", Duration.ofSeconds(10));
+            assertEquals(room, offline.getString("room"));
+            System.out.printf("bob reported offline %d ms after the kill of his node%n", Duration.ofNanos(System
+                    .nanoTime() - killed).toMillis());
+        }
+    }
+
+    private static void balancerServesWithin5Seconds(long killed) throws Exception {
         long deadline = killed + Duration.ofSeconds(5).toNanos();
         Throwable last = null;
         while (System.nanoTime() < deadline) {
@@ -91,6 +114,37 @@ class RunCommandIT {
             }
         }
         throw new AssertionError("no login + WebSocket through 8080 within 5 s of killing node1", last);
+    }
+
+    @Test
+    @Order(4)
+    void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
+        String room = Cluster.freshRoom("durable");
+        List<JsonObject> before;
+        try (ChatClient carol = ChatClient.login(BALANCER, "carol", PASSWORD)) {
+            carol.connect();
+            carol.join(room);
+            for (int i = 1; i <= 3; i++) {
+                carol.say(room, "keep-" + i, "still here after a restart " + i);
+            }
+            before = messages(carol, room);
+            assertEquals(3, before.size());
+        }
+        chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
+        chorus(Duration.ofMinutes(10), "up").orFail("./chorus up after down");
+        try (ChatClient dave = ChatClient.login(BALANCER, "dave", PASSWORD)) {
+            assertEquals(before, messages(dave, room));
+            dave.connect();
+            assertEquals(3, dave.join(room).getInt("seq"));
+            assertEquals(4, dave.say(room, "after", "the sequence goes on").getInt("seq"));
+        }
+    }
+
+    private static List<JsonObject> messages(ChatClient client, String room) throws Exception {
+        java.net.http.HttpResponse<String> answer = client.get("api/rooms/" + room + "/messages");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Json.createReader(new java.io.StringReader(answer.body())).readObject().getJsonArray("messages")
+                .getValuesAs(JsonObject.class);
     }
 
     @Test

@@ -2,17 +2,22 @@ package org.chorus.infrastructure.messaging;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 
 import org.chorus.domain.ChatMessage;
+import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
+import org.chorus.domain.Typing;
 
 /**
- * Publishes chat messages to the clustered Artemis topic {@code java:/jms/topic/chorus}.
+ * Publishes to the clustered Artemis topic {@code java:/jms/topic/chorus}: stored chat messages, and the events every
+ * node must see (presence, typing, the end of an HTTP session).
  */
 @ApplicationScoped
+@ActivateRequestContext // the injected JMSContext is request-scoped; callers include WebSocket and executor threads
 public class ChatTopic {
 
     /** JNDI name of the topic, created by {@code config/chorus-profile.cli}. */
@@ -24,17 +29,25 @@ public class ChatTopic {
     @Inject
     JMSContext context;
 
-    /** Message property telling a chat message from a notice that an HTTP session ended. */
-    static final String KIND = "chorus_kind";
-    static final String SESSION_ENDED = "session-ended";
-
-    /** Sends the message to the topic; every node's {@link ChatTopicListener} receives it. */
+    /** Sends a stored message to the topic; every node's {@link ChatTopicListener} receives it. */
     public void publish(ChatMessage message) {
-        context.createProducer().send(topic, MessageJson.write(message));
+        send(TopicEvent.MESSAGE, MessageJson.write(message));
     }
 
     /** Tells every node that an HTTP session ended, so that each closes the sockets opened with it. */
     public void publish(SessionEnded ended) {
-        context.createProducer().setProperty(KIND, SESSION_ENDED).send(topic, ended.httpSession());
+        send(TopicEvent.SESSION_ENDED, ended.httpSession());
+    }
+
+    public void publish(Presence presence) {
+        send(TopicEvent.PRESENCE, TopicEvent.write(presence));
+    }
+
+    public void publish(Typing typing) {
+        send(TopicEvent.TYPING, TopicEvent.write(typing));
+    }
+
+    private void send(String kind, String body) {
+        context.createProducer().setProperty(TopicEvent.KIND, kind).send(topic, body);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.json.JsonReader;
 import org.chorus.domain.ChatMessage;
 
 /**
- * The JSON form of a chat message on the topic (the same field names as the protocol's {@code message} frame).
+ * The JSON form of a chat message in history and on the topic (the fields of the protocol's {@code message} frame).
  */
 public final class MessageJson {
 
@@ -24,19 +24,22 @@ public final class MessageJson {
 
     /** The message's fields, also the body of the protocol's {@code message} frame. */
     public static JsonObjectBuilder fields(ChatMessage m) {
-        return Json.createObjectBuilder()
-                .add("room", m.room())
-                .add("id", m.id())
-                .add("from", m.from())
-                .add("text", m.text())
-                .add("ts", m.ts().toString());
+        JsonObjectBuilder b = Json.createObjectBuilder().add("room", m.room()).add("seq", m.seq()).add("id", m.id())
+                .add(
+                        "from", m.from());
+        if (m.to() != null) {
+            b.add("to", m.to());
+        }
+        return b.add("text", m.text()).add("ts", m.ts().toString());
     }
 
     public static ChatMessage read(String json) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
-            return new ChatMessage(o.getString("room"), o.getString("id"), o.getString("from"), o.getString("text"),
-                    Instant.parse(o.getString("ts")));
+            return new ChatMessage(o.getString("room"), o.getJsonNumber("seq").longValueExact(), o.getString("id"), o
+                    .getString("from"), o.getString("to", null), o.getString("text"),
+                    Instant.parse(o.getString(
+                            "ts")));
         }
     }
 }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import static org.chorus.interfaces.rest.Problems.problem;
+
 import org.chorus.interfaces.LoginSessions;
 import org.jboss.logging.Logger;
 
@@ -87,10 +89,5 @@ public class SessionResource {
 
     private static String whoami(String user) {
         return Json.createObjectBuilder().add("user", user).add("node", LoginSessions.node()).build().toString();
-    }
-
-    private static Response problem(Status status, String message) {
-        String json = Json.createObjectBuilder().add("error", message).build().toString();
-        return Response.status(status).entity(json).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -13,7 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import org.chorus.application.ChatService;
-import org.chorus.domain.ChatMessage;
+import org.chorus.application.RoomService;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
@@ -21,12 +21,13 @@ import org.chorus.interfaces.LoginSessions;
 import org.jboss.logging.Logger;
 
 /**
- * The chat WebSocket endpoint: decodes each client frame and hands it to the chat service or the local registry.
+ * The chat WebSocket endpoint: decodes each client frame and hands it to the chat services or the local registry.
  */
 @ServerEndpoint(ChatEndpoint.PATH)
 public class ChatEndpoint {
 
     static final String PATH = "/chat";
+    private static final int DEFAULT_PAGE = 50;
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class);
 
@@ -35,6 +36,9 @@ public class ChatEndpoint {
 
     @Inject
     ChatService chat;
+
+    @Inject
+    RoomService rooms;
 
     @OnOpen
     public void open(Session session) throws IOException {
@@ -50,44 +54,67 @@ public class ChatEndpoint {
     @OnMessage
     public void onText(Session session, String text) {
         try {
-            handle(session, InboundFrame.parse(text));
+            handle(session, user(session), InboundFrame.parse(text));
         } catch (ChatRejection e) {
             LocalSessions.send(session, Frames.error(e.code(), e.getMessage(), e.ref()));
+        } catch (RuntimeException e) {
+            // Not the client's mistake: logged with its stack, answered without it.
+            LOG.errorf(e, "Frame from %s on connection %s failed", user(session), session.getId());
+            LocalSessions.send(session, Frames.error(ErrorCode.INTERNAL, "the server failed; try again", null));
         }
     }
 
-    private void handle(Session session, InboundFrame frame) {
+    private void handle(Session session, String user, InboundFrame frame) {
         switch (frame.type()) {
             case "join" -> {
-                String room = room(frame);
-                sessions.join(room, session);
-                LocalSessions.send(session, Frames.joined(room));
+                String room = readable(user, frame);
+                sessions.join(session, room, frame.optionalLong("since", 0, Long.MAX_VALUE));
             }
             case "leave" -> {
-                String room = room(frame);
-                sessions.leave(room, session);
+                String room = readable(user, frame);
+                sessions.leave(session, room);
                 LocalSessions.send(session, Frames.left(room));
             }
             case "send" -> {
-                String room = room(frame);
+                String room = frame.string("room");
                 String id = frame.string("id");
-                if (!sessions.isMember(room, session)) {
-                    throw new ChatRejection(ErrorCode.NOT_MEMBER, "join " + room + " first", id);
+                if (!Names.isRoom(room)) {
+                    throw new ChatRejection(ErrorCode.INVALID_ROOM, "not a room name (inboxes take \"direct\"): "
+                            + room, id);
                 }
-                ChatMessage accepted = chat.post(user(session), room, id, frame.string("text"));
-                LocalSessions.send(session, Frames.ack(accepted));
+                member(session, room, id);
+                LocalSessions.send(session, Frames.ack(chat.send(user, room, id, frame.string("text"))));
+            }
+            case "direct" -> LocalSessions.send(session, Frames.ack(chat.direct(user, frame.string("to"), frame
+                    .string("id"), frame.string("text"))));
+            case "history" -> {
+                String room = readable(user, frame);
+                Long before = frame.optionalLong("before", 1, Long.MAX_VALUE);
+                Long limit = frame.optionalLong("limit", 1, RoomService.MAX_PAGE);
+                LocalSessions.send(session, Frames.history(rooms.history(user, room, before, limit == null
+                        ? DEFAULT_PAGE
+                        : limit.intValue())));
+            }
+            case "typing" -> {
+                String room = frame.string("room");
+                member(session, room, room);
+                chat.typing(user, room);
             }
             case "ping" -> LocalSessions.send(session, Frames.pong());
             default -> throw new ChatRejection(ErrorCode.BAD_REQUEST, "unknown frame type: " + frame.type(), null);
         }
     }
 
-    private static String room(InboundFrame frame) {
+    private String readable(String user, InboundFrame frame) {
         String room = frame.string("room");
-        if (!Names.isRoom(room)) {
-            throw new ChatRejection(ErrorCode.INVALID_ROOM, "not a room name: " + room, room);
-        }
+        rooms.checkReadable(user, room);
         return room;
+    }
+
+    private void member(Session session, String room, String ref) {
+        if (!sessions.isMember(room, session)) {
+            throw new ChatRejection(ErrorCode.NOT_MEMBER, "join " + room + " first", ref);
+        }
     }
 
     @OnClose

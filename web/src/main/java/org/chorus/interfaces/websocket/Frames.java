@@ -1,9 +1,16 @@
 package org.chorus.interfaces.websocket;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import java.util.List;
+
+import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
+import org.chorus.domain.HistoryPage;
+import org.chorus.domain.Presence;
+import org.chorus.domain.Typing;
 import org.chorus.domain.ErrorCode;
 import org.chorus.infrastructure.messaging.MessageJson;
 
@@ -24,8 +31,13 @@ public final class Frames {
                 .toString();
     }
 
-    public static String joined(String room) {
-        return frame("joined").add("room", room).build().toString();
+    public static String joined(String room, long seq, List<String> members, boolean truncated) {
+        return frame("joined").add("room", room)
+                .add("seq", seq)
+                .add("members", Json.createArrayBuilder(members))
+                .add("truncated", truncated)
+                .build()
+                .toString();
     }
 
     public static String left(String room) {
@@ -36,8 +48,30 @@ public final class Frames {
         return frame("message").addAll(MessageJson.fields(m)).build().toString();
     }
 
-    public static String ack(ChatMessage m) {
-        return frame("ack").add("id", m.id()).add("room", m.room()).build().toString();
+    public static String ack(Ack ack) {
+        return frame("ack").add("id", ack.id()).add("room", ack.room()).add("seq", ack.seq()).build().toString();
+    }
+
+    public static String history(HistoryPage page) {
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        page.messages().forEach(m -> messages.add(frame("message").addAll(MessageJson.fields(m))));
+        return frame("history").add("room", page.room())
+                .add("messages", messages)
+                .add("more", page.more())
+                .build()
+                .toString();
+    }
+
+    public static String presence(Presence p) {
+        return frame("presence").add("room", p.room())
+                .add("user", p.user())
+                .add("status", p.online() ? "online" : "offline")
+                .build()
+                .toString();
+    }
+
+    public static String typing(Typing t) {
+        return frame("typing").add("room", t.room()).add("user", t.user()).build().toString();
     }
 
     public static String pong() {

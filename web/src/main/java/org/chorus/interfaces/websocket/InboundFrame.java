@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -60,6 +61,28 @@ public record InboundFrame(String type, JsonObject json) {
             return s.getString();
         }
         throw bad("\"" + name + "\" must be a string", null);
+    }
+
+    /**
+     * The integer field {@code name} within {@code [min, max]}, or null when absent; anything else is a
+     * {@code bad_request}.
+     */
+    public Long optionalLong(String name, long min, long max) {
+        JsonValue v = json.get(name);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                long value = n.longValueExact();
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (ArithmeticException tooBig) {
+                // falls through to the refusal
+            }
+        }
+        throw bad("\"" + name + "\" must be an integer from " + min + " to " + max, optional("id"));
     }
 
     private static ChatRejection bad(String message, String ref) {

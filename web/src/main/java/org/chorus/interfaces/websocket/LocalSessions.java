@@ -4,57 +4,111 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 
+import org.chorus.application.RoomService;
 import org.chorus.domain.ChatMessage;
+import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
+import org.chorus.domain.Typing;
 import org.jboss.logging.Logger;
 
 /**
- * This node's open chat connections, by room and by HTTP session: delivers each message the topic brings to the local
- * subscribers, and closes the connections of HTTP sessions that ended.
+ * This node's open chat connections, by room ({@link RoomFeed}) and by HTTP session: acts on what the topic brings
+ * (messages, presence, typing, the end of a session) for the local connections it concerns.
  */
 @ApplicationScoped
 public class LocalSessions {
 
     private static final Logger LOG = Logger.getLogger(LocalSessions.class);
 
-    private final Map<String, Set<Session>> byRoom = new ConcurrentHashMap<>();
+    private final Map<String, RoomFeed> feeds = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byHttpSession = new ConcurrentHashMap<>();
+
+    @Inject
+    RoomService rooms;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> catchUp;
+
+    @PostConstruct
+    void start() {
+        catchUp = scheduler.scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        catchUp.cancel(false);
+    }
 
     /** Registers a new connection under the HTTP session its handshake carried. */
     public void open(Session session, ChatPrincipal principal) {
         byHttpSession.computeIfAbsent(principal.httpSession(), s -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
-    public void join(String room, Session session) {
-        byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
+    /** Subscribes a connection to a room: presence first, then {@code joined}, the replay and the live messages. */
+    public void join(Session session, String room, Long since) {
+        String user = session.getUserPrincipal().getName();
+        rooms.joined(room, user, session.getId());
+        feed(room).join(session, since, rooms, rooms.members(room));
     }
 
-    /** Returns whether the session had joined the room. */
-    public boolean leave(String room, Session session) {
-        Set<Session> members = byRoom.get(room);
-        return members != null && members.remove(session);
+    public void leave(Session session, String room) {
+        RoomFeed feed = feeds.get(room);
+        if (feed != null && feed.leave(session)) {
+            rooms.left(room, session.getUserPrincipal().getName(), session.getId());
+        }
     }
 
     public boolean isMember(String room, Session session) {
-        Set<Session> members = byRoom.get(room);
-        return members != null && members.contains(session);
+        RoomFeed feed = feeds.get(room);
+        return feed != null && feed.has(session);
     }
 
-    /** Forgets a closed connection. */
+    /** Forgets a closed connection: leaves its rooms (presence included) and its HTTP session. */
     public void remove(Session session) {
-        byRoom.values().forEach(members -> members.remove(session));
+        feeds.keySet().forEach(room -> leave(session, room));
         if (session.getUserPrincipal() instanceof ChatPrincipal principal) {
             byHttpSession.computeIfPresent(principal.httpSession(), (id, sessions) -> {
                 sessions.remove(session);
                 return sessions.isEmpty() ? null : sessions;
             });
+        }
+    }
+
+    /** The hand-over from the EJB module: the topic listener fires every stored message on every node. */
+    void deliver(@Observes ChatMessage message) {
+        RoomFeed feed = feeds.get(message.room());
+        if (feed != null) {
+            feed.deliver(message, rooms);
+        }
+    }
+
+    void presence(@Observes Presence presence) {
+        RoomFeed feed = feeds.get(presence.room());
+        if (feed != null) {
+            feed.presence(presence);
+        }
+    }
+
+    void typing(@Observes Typing typing) {
+        RoomFeed feed = feeds.get(typing.room());
+        if (feed != null) {
+            feed.typing(typing);
         }
     }
 
@@ -74,15 +128,17 @@ public class LocalSessions {
         }
     }
 
-    /** The hand-over from the EJB module: the topic listener fires every message as a CDI event on every node. */
-    void deliver(@Observes ChatMessage message) {
-        Set<Session> members = byRoom.get(message.room());
-        if (members == null || members.isEmpty()) {
-            return;
-        }
-        String frame = Frames.message(message);
-        for (Session session : members) {
-            send(session, frame);
+    private RoomFeed feed(String room) {
+        return feeds.computeIfAbsent(room, r -> new RoomFeed(r, rooms.latest(r)));
+    }
+
+    private void catchUp() {
+        for (RoomFeed feed : feeds.values()) {
+            try {
+                feed.catchUp(rooms);
+            } catch (RuntimeException e) {
+                LOG.warnf("Catching up with history failed: %s", e.toString());
+            }
         }
     }
 

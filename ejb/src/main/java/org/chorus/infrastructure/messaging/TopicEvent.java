@@ -1,0 +1,57 @@
+package org.chorus.infrastructure.messaging;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import org.chorus.domain.Presence;
+import org.chorus.domain.SessionEnded;
+import org.chorus.domain.Typing;
+
+/**
+ * The kinds of topic message (the {@code chorus_kind} property) and the JSON of the small events among them.
+ */
+public final class TopicEvent {
+
+    static final String KIND = "chorus_kind";
+    static final String MESSAGE = "message";
+    static final String SESSION_ENDED = "session-ended";
+    static final String PRESENCE = "presence";
+    static final String TYPING = "typing";
+
+    private TopicEvent() {
+    }
+
+    static String write(Presence p) {
+        return Json.createObjectBuilder().add("room", p.room()).add("user", p.user()).add("online", p.online())
+                .build().toString();
+    }
+
+    static String write(Typing t) {
+        return Json.createObjectBuilder().add("room", t.room()).add("user", t.user()).build().toString();
+    }
+
+    /** The event a topic message of this kind carries: a chat message, presence, typing or a session's end. */
+    static Object read(String kind, String body) {
+        if (kind == null || MESSAGE.equals(kind)) {
+            return MessageJson.read(body);
+        }
+        if (SESSION_ENDED.equals(kind)) {
+            return new SessionEnded(body);
+        }
+        JsonObject o = object(body);
+        return switch (kind) {
+            case PRESENCE -> new Presence(o.getString("room"), o.getString("user"), o.getBoolean("online"));
+            case TYPING -> new Typing(o.getString("room"), o.getString("user"));
+            default -> throw new IllegalArgumentException("unknown topic message kind " + kind);
+        };
+    }
+
+    private static JsonObject object(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

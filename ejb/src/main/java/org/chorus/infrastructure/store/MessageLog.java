@@ -1,0 +1,102 @@
+package org.chorus.infrastructure.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.chorus.domain.ChatMessage;
+import org.chorus.infrastructure.messaging.MessageJson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.infinispan.Cache;
+
+/**
+ * Each room's messages in the replicated, persistent {@code history} cache under {@code room#seq}.
+ * <p>
+ * A seq is taken by storing its message with {@code putIfAbsent}: exactly one writer in the cluster wins each seq, and
+ * a seq exists exactly when its message does, so sequences have no gaps, even when a writer crashes. The {@code rooms}
+ * cache holds each room's latest seq as a lower bound that writers only raise; the true latest is found by probing
+ * upwards from it. Old messages beyond {@code chorus.history.retain} are removed only below that bound, so probing
+ * never starts in a removed stretch.
+ */
+@ApplicationScoped
+public class MessageLog {
+
+    @Inject
+    ChatCaches caches;
+
+    @Inject
+    @ConfigProperty(name = "chorus.history.retain", defaultValue = "10000")
+    int retain;
+
+    /** Stores the draft at the room's next seq and returns it as stored. */
+    public ChatMessage append(ChatMessage draft) {
+        Cache<String, String> history = caches.history();
+        long seq = latest(draft.room()) + 1;
+        while (true) {
+            ChatMessage stored = draft.at(seq);
+            if (history.putIfAbsent(key(draft.room(), seq), MessageJson.write(stored)) == null) {
+                raiseLatest(draft.room(), seq);
+                if (seq > retain) {
+                    history.removeAsync(key(draft.room(), seq - retain));
+                }
+                return stored;
+            }
+            seq++; // another node took it first
+        }
+    }
+
+    /** The room's latest seq; 0 for a room without messages. */
+    public long latest(String room) {
+        Long known = caches.rooms().get(room);
+        long seq = known == null ? 0 : known;
+        while (caches.history().containsKey(key(room, seq + 1))) {
+            seq++;
+        }
+        return seq;
+    }
+
+    /** The oldest seq still kept, given the room's latest. */
+    public long firstKept(long latest) {
+        return Math.max(1, latest - retain + 1);
+    }
+
+    /** The stored messages with {@code from <= seq <= to}, in seq order. */
+    public List<ChatMessage> range(String room, long from, long to) {
+        List<ChatMessage> messages = new ArrayList<>((int) Math.max(0, Math.min(to - from + 1, 1024)));
+        for (long seq = Math.max(from, 1); seq <= to; seq++) {
+            String json = caches.history().get(key(room, seq));
+            if (json != null) {
+                messages.add(MessageJson.read(json));
+            }
+        }
+        return messages;
+    }
+
+    /** The rooms that have messages. */
+    public List<String> rooms() {
+        return List.copyOf(caches.rooms().keySet());
+    }
+
+    private void raiseLatest(String room, long seq) {
+        Cache<String, Long> rooms = caches.rooms();
+        while (true) {
+            Long current = rooms.get(room);
+            if (current != null && current >= seq) {
+                return;
+            }
+            boolean raised = current == null
+                    ? rooms.putIfAbsent(room, seq) == null
+                    : rooms.replace(room, current,
+                            seq);
+            if (raised) {
+                return;
+            }
+        }
+    }
+
+    static String key(String room, long seq) {
+        return room + "#" + seq;
+    }
+}

@@ -1,0 +1,102 @@
+package org.chorus.infrastructure.store;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+
+import org.chorus.domain.Presence;
+import org.chorus.infrastructure.messaging.ChatTopic;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
+import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
+import org.infinispan.remoting.transport.Address;
+import org.jboss.logging.Logger;
+
+/**
+ * Removes the presence of a node that left the cluster view (a crash included) and announces who went offline; the
+ * cluster's coordinator does it, once per view change, and again at start-up for views it did not see.
+ */
+@Singleton
+@Startup
+public class PresenceJanitor {
+
+    private static final Logger LOG = Logger.getLogger(PresenceJanitor.class);
+
+    /** The listener Infinispan calls: a plain object, since the container may subclass the bean itself. */
+    @Listener
+    public final class ViewListener {
+
+        @ViewChanged
+        public void viewChanged(ViewChangedEvent event) {
+            LOG.infof("Cluster view of the chorus cache container: %s", event.getNewMembers());
+            // Not on the JGroups thread that reports the view: the sweep itself talks to the cluster.
+            executor.execute(() -> sweep(event.getNewMembers()));
+        }
+    }
+
+    private final ViewListener listener = new ViewListener();
+
+    @Resource(lookup = "java:jboss/infinispan/container/chorus")
+    EmbeddedCacheManager container;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    PresenceRegistry registry;
+
+    @Inject
+    ChatTopic topic;
+
+    @PostConstruct
+    void start() {
+        container.addListener(listener);
+        executor.execute(() -> sweep(container.getMembers()));
+    }
+
+    @PreDestroy
+    void stop() {
+        container.removeListener(listener);
+    }
+
+    private void sweep(List<Address> members) {
+        // Submitted from a JGroups thread, the task carries no deployment context; without the deployment's class
+        // loader the caches hand out their keys still marshalled.
+        Thread thread = Thread.currentThread();
+        ClassLoader prior = thread.getContextClassLoader();
+        thread.setContextClassLoader(PresenceJanitor.class.getClassLoader());
+        try {
+            sweepAs(members);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Removing the presence of nodes that left %s failed", members);
+        } finally {
+            thread.setContextClassLoader(prior);
+        }
+    }
+
+    private void sweepAs(List<Address> members) {
+        if (!container.isCoordinator()) {
+            return;
+        }
+        Set<String> live = members.stream().map(Address::toString).collect(Collectors.toSet());
+        if (!live.contains(LocalNode.name())) {
+            // Connections are registered under jboss.node.name; a view in other terms would wipe everyone.
+            LOG.warnf("Cluster view %s does not name this node %s: presence not swept", live, LocalNode.name());
+            return;
+        }
+        List<Presence> offline = registry.dropNodesOtherThan(live);
+        if (!offline.isEmpty()) {
+            LOG.infof("Cluster view %s: %d users went offline with the nodes that left", live, offline.size());
+        }
+        offline.forEach(topic::publish);
+    }
+}

@@ -1,0 +1,20 @@
+package org.chorus.interfaces.rest;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * The API's error answers: a status and {@code {"error":"..."}}.
+ */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static Response problem(Status status, String message) {
+        String json = Json.createObjectBuilder().add("error", message).build().toString();
+        return Response.status(status).entity(json).type(MediaType.APPLICATION_JSON).build();
+    }
+}

@@ -1,0 +1,101 @@
+package org.chorus.interfaces.websocket;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.websocket.Session;
+
+import org.chorus.application.RoomService;
+import org.chorus.domain.ChatMessage;
+import org.chorus.domain.Presence;
+import org.chorus.domain.Typing;
+
+/**
+ * One room on this node: its local subscribers and the seq delivered to them so far.
+ * <p>
+ * Invariant, under this object's lock: every member has been sent exactly the room's messages up to {@code delivered},
+ * in seq order, from its {@code joined} on. Messages arrive from the topic in any order, twice or not at all; older
+ * ones are dropped, and a gap is filled from history (a message is stored before it is published, so history always has
+ * it).
+ */
+final class RoomFeed {
+
+    private final String room;
+    private final Set<Session> members = new LinkedHashSet<>();
+    private long delivered;
+
+    RoomFeed(String room, long latest) {
+        this.room = room;
+        this.delivered = latest;
+    }
+
+    /** Delivers a message from the topic, with any messages missed before it, or drops it if already delivered. */
+    synchronized void deliver(ChatMessage message, RoomService rooms) {
+        if (message.seq() <= delivered) {
+            return;
+        }
+        if (message.seq() > delivered + 1) {
+            rooms.range(room, delivered + 1, message.seq() - 1).forEach(this::toMembers);
+        }
+        toMembers(message);
+    }
+
+    /** Catches up with history when the topic lost the latest messages (nothing newer arrived to reveal the gap). */
+    synchronized void catchUp(RoomService rooms) {
+        if (members.isEmpty()) {
+            return;
+        }
+        long latest = rooms.latest(room);
+        if (latest > delivered) {
+            rooms.range(room, delivered + 1, latest).forEach(this::toMembers);
+        }
+    }
+
+    /**
+     * Subscribes a connection (again, for a re-join): {@code joined}, then the messages after {@code since} (after the
+     * default replay when null), then, as a member, the live ones.
+     */
+    synchronized void join(Session session, Long since, RoomService rooms, List<String> online) {
+        members.remove(session);
+        long latest = rooms.latest(room);
+        if (latest > delivered) {
+            rooms.range(room, delivered + 1, latest).forEach(this::toMembers);
+        }
+        long first = rooms.firstKept(delivered);
+        boolean truncated = since != null && since + 1 < first;
+        long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
+        LocalSessions.send(session, Frames.joined(room, delivered, online, truncated));
+        if (from <= delivered) {
+            rooms.range(room, from, delivered).forEach(m -> LocalSessions.send(session, Frames.message(m)));
+        }
+        members.add(session);
+    }
+
+    /** Unsubscribes a connection; returns whether it was a member. */
+    synchronized boolean leave(Session session) {
+        return members.remove(session);
+    }
+
+    synchronized boolean has(Session session) {
+        return members.contains(session);
+    }
+
+    synchronized void presence(Presence presence) {
+        String frame = Frames.presence(presence);
+        members.forEach(s -> LocalSessions.send(s, frame));
+    }
+
+    /** Shows typing to the room's other subscribers: not to the typing user's own connections. */
+    synchronized void typing(Typing typing) {
+        String frame = Frames.typing(typing);
+        members.stream().filter(s -> !typing.user().equals(s.getUserPrincipal().getName())).forEach(
+                s -> LocalSessions.send(s, frame));
+    }
+
+    private void toMembers(ChatMessage message) {
+        String frame = Frames.message(message);
+        members.forEach(s -> LocalSessions.send(s, frame));
+        delivered = message.seq();
+    }
+}
