@@ -42,6 +42,9 @@ public class ChatService {
     @Inject
     DedupeWindow dedupe;
 
+    @Inject
+    Connections connections;
+
     /** Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. */
     public Ack send(String user, String room, String id, String text) {
         ChatMessage draft = accept(user, room, id, text, clock.instant());
@@ -68,9 +71,13 @@ public class ChatService {
         topic.publish(new Typing(room, user));
     }
 
-    /** Announces to every node that an HTTP session ended; each closes the WebSockets opened with it. */
+    /**
+     * Announces to every node that an HTTP session ended (each closes the WebSockets opened with it) and forgets the
+     * state of those connections.
+     */
     public void sessionEnded(String httpSession) {
         topic.publish(new SessionEnded(httpSession));
+        connections.sessionEnded(httpSession);
     }
 
     private interface Store {

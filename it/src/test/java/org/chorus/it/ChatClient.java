@@ -93,7 +93,13 @@ public final class ChatClient implements AutoCloseable {
 
     /** Opens the chat WebSocket with this client's cookies and returns the {@code welcome} frame. */
     public JsonObject connect() throws Exception {
-        URI ws = URI.create(base.resolve("chat").toString().replaceFirst("^http", "ws"));
+        return connect(null);
+    }
+
+    /** Opens the chat WebSocket asking to resume {@code token} (when not null); returns the {@code welcome}. */
+    public JsonObject connect(String token) throws Exception {
+        String path = token == null ? "chat" : "chat?resume=" + token;
+        URI ws = URI.create(base.resolve(path).toString().replaceFirst("^http", "ws"));
         socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(ws, new Listener()).get(
                 TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return next("welcome");

@@ -77,25 +77,66 @@ class RunCommandIT {
 
     @Test
     @Order(2)
-    void afterKillingNode1TheBalancerServesLoginAndWebSocketWithin5SecondsAndItsUsersGoOffline() throws Exception {
+    void afterKillingNode1ItsClientsResumeOnNode2WithEveryMessageOnceAndInOrder() throws Exception {
         String room = Cluster.freshRoom("crash");
         try (ChatClient bob = ChatClient.login(NODE1, "bob", PASSWORD);
+                ChatClient carol = ChatClient.login(NODE1, "carol", PASSWORD);
                 ChatClient alice = ChatClient.login(NODE2, "alice", PASSWORD)) {
             bob.connect();
+            String token = carol.connect().getString("resume");
             alice.connect();
             bob.join(room);
+            carol.join(room);
             assertTrue(alice.join(room).getJsonArray("members").toString().contains("\"bob\""), "bob is online");
+            for (int i = 1; i <= 3; i++) {
+                alice.say(room, "before-" + i, "before the crash " + i);
+            }
+            long lastSeen = last(carol.messages(room, 3, ChatClient.TIMEOUT));
+            // Sent, but its ack may never come: the node dies now.
+            carol.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", "unacked").add(
+                    "text", "sent as node1 died").build());
 
             chorus(Duration.ofMinutes(1), "kill", "node1").orFail("./chorus kill node1");
             long killed = System.nanoTime();
+            for (int i = 1; i <= 3; i++) {
+                alice.say(room, "during-" + i, "while carol is away " + i);
+            }
             balancerServesWithin5Seconds(killed);
 
-            JsonObject offline = alice.next(f -> "presence".equals(f.getString("type")) && "bob".equals(f.getString(
-                    "user")) && "offline".equals(f.getString("status")), "bob offline", Duration.ofSeconds(10));
-            assertEquals(room, offline.getString("room"));
+            // carol comes back through the balancer with her cookie (route .node1) and her token.
+            try (ChatClient resumed = carol.on(BALANCER)) {
+                JsonObject welcome = resumed.connect(token);
+                assertTrue(welcome.getBoolean("resumed"), welcome.toString());
+                assertEquals("node2", welcome.getString("node"));
+                assertEquals(List.of(room), welcome.getJsonArray("rooms").getValuesAs(jakarta.json.JsonString.class)
+                        .stream().map(jakarta.json.JsonString::getString).toList());
+                JsonObject joined = resumed.join(room, lastSeen);
+                long latest = joined.getJsonNumber("seq").longValue();
+                List<JsonObject> missed = resumed.messages(room, (int) (latest - lastSeen), ChatClient.TIMEOUT);
+                assertEquals(java.util.stream.LongStream.rangeClosed(lastSeen + 1, latest).boxed().toList(), missed
+                        .stream().map(m -> m.getJsonNumber("seq").longValue()).toList(), "exactly the missing seqs");
+                System.out.printf("carol resumed with her first missed message %d ms after the kill%n", Duration
+                        .ofNanos(System.nanoTime() - killed).toMillis());
+                JsonObject ack = resumed.say(room, "unacked", "sent as node1 died");
+                assertEquals("ack", ack.getString("type"), ack.toString());
+                List<JsonObject> history = messages(resumed, room);
+                assertEquals(1, history.stream().filter(m -> "unacked".equals(m.getString("id"))).count(),
+                        "the re-sent message is stored once: " + history);
+                alice.say(room, "after", "welcome back");
+                assertEquals("after", resumed.messages(room, 1, ChatClient.TIMEOUT).get(0).getString("id"));
+            }
+
+            JsonObject offline = alice.next(f -> "presence".equals(f.getString("type")) && "offline".equals(f
+                    .getString("status")), "bob offline", Duration.ofSeconds(10));
+            assertEquals(List.of(room, "bob"), List.of(offline.getString("room"), offline.getString("user")),
+                    "carol resumed within the grace: only bob goes offline");
             System.out.printf("bob reported offline %d ms after the kill of his node%n", Duration.ofNanos(System
                     .nanoTime() - killed).toMillis());
         }
+    }
+
+    private static long last(List<JsonObject> messages) {
+        return messages.get(messages.size() - 1).getJsonNumber("seq").longValue();
     }
 
     private static void balancerServesWithin5Seconds(long killed) throws Exception {

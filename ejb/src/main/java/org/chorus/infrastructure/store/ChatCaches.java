@@ -24,6 +24,9 @@ public class ChatCaches {
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/presence")
     Cache<String, String> presence;
 
+    @Resource(lookup = "java:jboss/infinispan/cache/chorus/connections")
+    Cache<String, String> connections;
+
     /** Stored messages as JSON under {@code room#seq}. */
     public Cache<String, String> history() {
         return history;
@@ -42,5 +45,10 @@ public class ChatCaches {
     /** The live connections of each (room, user). */
     public Cache<String, String> presence() {
         return presence;
+    }
+
+    /** Each connection's state by resume token. */
+    public Cache<String, String> connections() {
+        return connections;
     }
 }

@@ -2,6 +2,7 @@ package org.chorus.infrastructure.store;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
@@ -9,11 +10,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.chorus.domain.Presence;
 import org.chorus.infrastructure.messaging.ChatTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachemanagerlistener.annotation.ViewChanged;
@@ -23,7 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Removes the presence of a node that left the cluster view (a crash included) and announces who went offline; the
- * cluster's coordinator does it, once per view change, and again at start-up for views it did not see.
+ * cluster's coordinator does it, {@code chorus.presence.grace-ms} after each view change, and at start-up for views it
+ * did not see.
  */
 @Singleton
 @Startup
@@ -38,8 +41,9 @@ public class PresenceJanitor {
         @ViewChanged
         public void viewChanged(ViewChangedEvent event) {
             LOG.infof("Cluster view of the chorus cache container: %s", event.getNewMembers());
-            // Not on the JGroups thread that reports the view: the sweep itself talks to the cluster.
-            executor.execute(() -> sweep(event.getNewMembers()));
+            // After the presence grace (a user who resumes elsewhere meanwhile stays online), with the view of
+            // that moment, and not on the JGroups thread that reports the view.
+            scheduler.schedule(() -> sweep(container.getMembers()), graceMs, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -49,7 +53,11 @@ public class PresenceJanitor {
     EmbeddedCacheManager container;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "chorus.presence.grace-ms", defaultValue = "5000")
+    long graceMs;
 
     @Inject
     PresenceRegistry registry;
@@ -60,7 +68,7 @@ public class PresenceJanitor {
     @PostConstruct
     void start() {
         container.addListener(listener);
-        executor.execute(() -> sweep(container.getMembers()));
+        scheduler.execute(() -> sweep(container.getMembers()));
     }
 
     @PreDestroy

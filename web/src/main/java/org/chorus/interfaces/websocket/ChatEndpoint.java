@@ -13,6 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import org.chorus.application.ChatService;
+import org.chorus.application.Connections;
 import org.chorus.application.RoomService;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
@@ -40,6 +41,9 @@ public class ChatEndpoint {
     @Inject
     RoomService rooms;
 
+    @Inject
+    Connections connections;
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (!(session.getUserPrincipal() instanceof ChatPrincipal principal)) {
@@ -47,8 +51,10 @@ public class ChatEndpoint {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
-        sessions.open(session, principal);
-        LocalSessions.send(session, Frames.welcome(principal.user(), LoginSessions.node()));
+        Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
+        sessions.open(session, principal, opened.token());
+        LocalSessions.send(session, Frames.welcome(principal.user(), LoginSessions.node(), opened.token(), opened
+                .resumed(), opened.rooms()));
     }
 
     @OnMessage

@@ -22,11 +22,12 @@ public final class Frames {
     private Frames() {
     }
 
-    public static String welcome(String user, String node) {
+    public static String welcome(String user, String node, String resume, boolean resumed, List<String> rooms) {
         return frame("welcome").add("user", user)
                 .add("node", node)
-                .add("resumed", false)
-                .add("rooms", Json.createArrayBuilder())
+                .add("resume", resume)
+                .add("resumed", resumed)
+                .add("rooms", Json.createArrayBuilder(rooms))
                 .build()
                 .toString();
     }

@@ -34,7 +34,7 @@ public class HandshakeGuard extends HttpFilter {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST /chorus/api/session");
             return;
         }
-        ChatPrincipal principal = new ChatPrincipal(user, session.getId());
+        ChatPrincipal principal = new ChatPrincipal(user, session.getId(), request.getParameter("resume"));
         chain.doFilter(new HttpServletRequestWrapper(request) {
 
             @Override

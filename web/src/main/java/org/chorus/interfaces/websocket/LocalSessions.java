@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +19,13 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 
+import org.chorus.application.Connections;
 import org.chorus.application.RoomService;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
 import org.chorus.domain.Typing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,12 +36,20 @@ import org.jboss.logging.Logger;
 public class LocalSessions {
 
     private static final Logger LOG = Logger.getLogger(LocalSessions.class);
+    private static final String TOKEN = "chorus.resume";
 
     private final Map<String, RoomFeed> feeds = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byHttpSession = new ConcurrentHashMap<>();
 
     @Inject
     RoomService rooms;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    @ConfigProperty(name = "chorus.presence.grace-ms", defaultValue = "5000")
+    long graceMs;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -50,25 +61,35 @@ public class LocalSessions {
         catchUp = scheduler.scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** Server shutdown (or undeploy): every connection is told to go elsewhere at once (1001). */
     @PreDestroy
     void stop() {
         catchUp.cancel(false);
+        CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
+        byHttpSession.values().forEach(sessions -> sessions.forEach(session -> close(session, reason)));
     }
 
-    /** Registers a new connection under the HTTP session its handshake carried. */
-    public void open(Session session, ChatPrincipal principal) {
+    /** Registers a new connection under the HTTP session its handshake carried, with its resume token. */
+    public void open(Session session, ChatPrincipal principal, String token) {
+        session.getUserProperties().put(TOKEN, token);
         byHttpSession.computeIfAbsent(principal.httpSession(), s -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
-    /** Subscribes a connection to a room: presence first, then {@code joined}, the replay and the live messages. */
+    /**
+     * Subscribes a connection to a room: presence and the connection's cluster state first, then {@code joined}, the
+     * replay and the live messages.
+     */
     public void join(Session session, String room, Long since) {
         String user = session.getUserPrincipal().getName();
         rooms.joined(room, user, session.getId());
+        connections.joined(token(session), room);
         feed(room).join(session, since, rooms, rooms.members(room));
     }
 
+    /** Unsubscribes a connection on its request: the user's presence goes at once if this was the last one. */
     public void leave(Session session, String room) {
         RoomFeed feed = feeds.get(room);
+        connections.left(token(session), room);
         if (feed != null && feed.leave(session)) {
             rooms.left(room, session.getUserPrincipal().getName(), session.getId());
         }
@@ -79,9 +100,18 @@ public class LocalSessions {
         return feed != null && feed.has(session);
     }
 
-    /** Forgets a closed connection: leaves its rooms (presence included) and its HTTP session. */
+    /**
+     * Forgets a closed connection. Its rooms stay in its cluster state for a resume; its presence goes after
+     * {@code chorus.presence.grace-ms}, so that a user who resumes meanwhile (on any node) is never reported offline
+     * and online again.
+     */
     public void remove(Session session) {
-        feeds.keySet().forEach(room -> leave(session, room));
+        String user = session.getUserPrincipal().getName();
+        feeds.forEach((room, feed) -> {
+            if (feed.leave(session)) {
+                afterGrace(() -> rooms.left(room, user, session.getId()));
+            }
+        });
         if (session.getUserPrincipal() instanceof ChatPrincipal principal) {
             byHttpSession.computeIfPresent(principal.httpSession(), (id, sessions) -> {
                 sessions.remove(session);
@@ -119,13 +149,28 @@ public class LocalSessions {
             return;
         }
         CloseReason reason = new CloseReason(CloseCodes.VIOLATED_POLICY, "session ended");
-        for (Session session : sessions) {
-            try {
-                session.close(reason);
-            } catch (IOException e) {
-                LOG.debugf("Closing connection %s failed: %s", session.getId(), e.toString());
-            }
+        sessions.forEach(session -> close(session, reason));
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException e) {
+            LOG.debugf("Closing connection %s failed: %s", session.getId(), e.toString());
         }
+    }
+
+    private void afterGrace(Runnable task) {
+        try {
+            scheduler.schedule(task, graceMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // The coordinator's sweep removes this node's presence once it has left the view.
+            LOG.debugf("Presence not removed on shutdown: %s", shuttingDown.toString());
+        }
+    }
+
+    private static String token(Session session) {
+        return (String) session.getUserProperties().get(TOKEN);
     }
 
     private RoomFeed feed(String room) {

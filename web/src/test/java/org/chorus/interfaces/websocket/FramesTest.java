@@ -43,7 +43,8 @@ class FramesTest {
 
     @Test
     void welcomeSaysNothingWasResumed() {
-        assertEquals("{\"type\":\"welcome\",\"user\":\"bob\",\"node\":\"node2\",\"resumed\":false,\"rooms\":[]}",
-                Frames.welcome("bob", "node2"));
+        assertEquals(
+                "{\"type\":\"welcome\",\"user\":\"bob\",\"node\":\"node2\",\"resume\":\"t0k3n\",\"resumed\":false,\"rooms\":[]}",
+                Frames.welcome("bob", "node2", "t0k3n", false, List.of()));
     }
 }
