@@ -74,7 +74,8 @@ public class ChatEndpoint {
         switch (frame.type()) {
             case "join" -> {
                 String room = readable(user, frame);
-                sessions.join(session, room, frame.optionalLong("since", 0, Long.MAX_VALUE));
+                // One below the largest long, so that since + 1 cannot overflow.
+                sessions.join(session, room, frame.optionalLong("since", 0, Long.MAX_VALUE - 1));
             }
             case "leave" -> {
                 String room = readable(user, frame);

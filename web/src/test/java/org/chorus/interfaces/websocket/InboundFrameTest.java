@@ -31,6 +31,19 @@ class InboundFrameTest {
     }
 
     @Test
+    void integersAreCheckedForTypeRangeAndSize() {
+        InboundFrame f = InboundFrame.parse("{\"type\":\"join\",\"since\":41,\"big\":1e400,\"neg\":-1,\"frac\":1.5,"
+                + "\"huge\":99999999999999999999,\"max\":9223372036854775807,\"text\":\"7\"}");
+        assertEquals(41L, f.optionalLong("since", 0, Long.MAX_VALUE - 1));
+        assertNull(f.optionalLong("absent", 0, 10));
+        for (String name : new String[]{"big", "neg", "frac", "huge", "max", "text"}) {
+            ChatRejection e = assertThrows(ChatRejection.class, () -> f.optionalLong(name, 0, Long.MAX_VALUE - 1),
+                    name);
+            assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        }
+    }
+
+    @Test
     void aFieldOfTheWrongTypeIsABadRequestNamingTheClientId() {
         InboundFrame f = InboundFrame.parse("{\"type\":\"send\",\"room\":[1],\"id\":\"m-9\"}");
         ChatRejection e = assertThrows(ChatRejection.class, () -> f.string("room"));
