@@ -2,7 +2,7 @@ package org.chorus.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -47,8 +47,7 @@ public class ChatService {
 
     /** Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. */
     public Ack send(String user, String room, String id, String text) {
-        ChatMessage draft = accept(user, room, id, text, clock.instant());
-        return once(user, id, () -> store(draft));
+        return once(user, id, List.of(accept(user, room, id, text, clock.instant())));
     }
 
     /** Stores a direct message in the recipient's inbox and the sender's; the ack names the sender's inbox. */
@@ -58,12 +57,9 @@ public class ChatService {
         }
         ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant());
         ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
-        return once(user, id, () -> {
-            if (!to.equals(user)) {
-                store(letter);
-            }
-            return store(letter.in(Names.inbox(user)));
-        });
+        return once(user, id, to.equals(user)
+                ? List.of(letter.in(Names.inbox(user)))
+                : List.of(letter, letter.in(Names.inbox(user))));
     }
 
     /** Tells the room's other subscribers on every node that {@code user} is typing. */
@@ -80,31 +76,29 @@ public class ChatService {
         connections.sessionEnded(httpSession);
     }
 
-    private interface Store {
-
-        Ack run();
-    }
-
-    private Ack once(String user, String id, Store store) {
-        Optional<Ack> first = dedupe.claim(user, id);
-        if (first.isPresent()) {
-            return first.get();
+    /**
+     * Stores the drafts (in order; the ack names the last) unless this (user, id) was stored before, and publishes
+     * them. A claim taken over from a crashed writer reuses what that writer stored.
+     */
+    private Ack once(String user, String id, List<ChatMessage> drafts) {
+        DedupeWindow.Claim claim = dedupe.claim(user, id, drafts.stream().map(ChatMessage::room).toList());
+        if (claim.done() != null) {
+            return claim.done();
         }
-        Ack ack;
+        ChatMessage last = null;
         try {
-            ack = store.run();
+            for (ChatMessage draft : drafts) {
+                ChatMessage stored = claim.stored().get(draft.room());
+                last = stored != null ? stored : log.append(draft);
+                topic.publish(last); // again for a reused one: its first publication may have died with its node
+            }
         } catch (RuntimeException e) {
-            dedupe.release(user, id);
+            dedupe.release(user, id, claim);
             throw e;
         }
+        Ack ack = new Ack(last.id(), last.room(), last.seq());
         dedupe.stored(user, ack);
         return ack;
-    }
-
-    private Ack store(ChatMessage draft) {
-        ChatMessage stored = log.append(draft);
-        topic.publish(stored);
-        return new Ack(stored.id(), stored.room(), stored.seq());
     }
 
     static ChatMessage accept(String user, String room, String id, String text, Instant now) {

@@ -33,9 +33,15 @@ public final class RunCommand {
     public static Result chorus(Duration limit, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("chorus").toString()));
         command.addAll(List.of(args));
+        return run(limit, ".", String.join("-", args), command.toArray(String[]::new));
+    }
+
+    /** Runs a command in a directory of the project (relative to its root); output in it/target/run-command. */
+    public static Result run(Duration limit, String dir, String logName, String... command) throws IOException,
+            InterruptedException {
         Files.createDirectories(LOGS);
-        Path log = LOGS.resolve(String.join("-", args) + ".log");
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+        Path log = LOGS.resolve(logName + ".log");
+        Process process = new ProcessBuilder(command).directory(ROOT.resolve(dir).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -92,8 +92,9 @@ class RunCommandIT {
                 alice.say(room, "before-" + i, "before the crash " + i);
             }
             long lastSeen = last(carol.messages(room, 3, ChatClient.TIMEOUT));
+            String unacked = Cluster.freshRoom("unacked"); // a client id of its own: the dedupe window spans rooms
             // Sent, but its ack may never come: the node dies now.
-            carol.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", "unacked").add(
+            carol.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", unacked).add(
                     "text", "sent as node1 died").build());
 
             chorus(Duration.ofMinutes(1), "kill", "node1").orFail("./chorus kill node1");
@@ -117,10 +118,10 @@ class RunCommandIT {
                         .stream().map(m -> m.getJsonNumber("seq").longValue()).toList(), "exactly the missing seqs");
                 System.out.printf("carol resumed with her first missed message %d ms after the kill%n", Duration
                         .ofNanos(System.nanoTime() - killed).toMillis());
-                JsonObject ack = resumed.say(room, "unacked", "sent as node1 died");
+                JsonObject ack = resumed.say(room, unacked, "sent as node1 died");
                 assertEquals("ack", ack.getString("type"), ack.toString());
                 List<JsonObject> history = messages(resumed, room);
-                assertEquals(1, history.stream().filter(m -> "unacked".equals(m.getString("id"))).count(),
+                assertEquals(1, history.stream().filter(m -> unacked.equals(m.getString("id"))).count(),
                         "the re-sent message is stored once: " + history);
                 alice.say(room, "after", "welcome back");
                 // Live again (the re-sent message, if it was stored only now, arrives before this one).
@@ -161,6 +162,17 @@ class RunCommandIT {
 
     @Test
     @Order(4)
+    void theBrowserClientResumesAfterItsNodeIsKilled() throws Exception {
+        RunCommand.Result install = RunCommand.run(Duration.ofMinutes(10), "browser", "browser-install", "bash",
+                "install");
+        install.orFail("browser/install");
+        RunCommand.Result test = RunCommand.run(Duration.ofMinutes(5), "browser", "browser-test", "npm", "test");
+        System.out.println(test.output());
+        test.orFail("the browser test (screenshots of a failure: browser/target/)");
+    }
+
+    @Test
+    @Order(5)
     void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
         String room = Cluster.freshRoom("durable");
         List<JsonObject> before;

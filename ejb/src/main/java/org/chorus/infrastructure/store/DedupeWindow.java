@@ -1,52 +1,72 @@
 package org.chorus.infrastructure.store;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.chorus.domain.Ack;
+import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Remembers, cluster-wide and for {@code chorus.dedupe.window-ms}, where each (user, client id) was first stored, so
- * that a repeated send stores nothing and gets the first ack.
+ * Remembers, cluster-wide and for {@code chorus.dedupe.window-ms}, where each (user, client id) was stored, so that a
+ * repeated send stores nothing and gets the first ack.
  * <p>
- * A sender first claims the id with a short-lived "pending" entry; a repeat arriving meanwhile (a re-send after a
- * failover, on another node) waits for the first to finish. If the first writer crashes, its claim expires and the
- * repeat stores the message.
+ * A sender first claims the id: the claim records when it was made and the latest seq of each room the message goes to.
+ * When it has stored the message it records where. A repeat that finds a claim waits for it; if the claim is older than
+ * {@link #TAKEOVER_MS} its writer is presumed dead (a crashed node), and the repeat takes the claim over, first looking
+ * in those rooms, after the recorded seqs, for what that writer stored before it died. So a crash at any point of a
+ * send stores each message once.
  */
 @ApplicationScoped
 public class DedupeWindow {
 
-    private static final String PENDING = "pending";
-    private static final long PENDING_MS = 5_000;
+    static final long TAKEOVER_MS = 3_000;
+    private static final String PENDING = "pending|";
     private static final long POLL_MS = 20;
 
     @Inject
     ChatCaches caches;
 
     @Inject
+    MessageLog log;
+
+    @Inject
     @ConfigProperty(name = "chorus.dedupe.window-ms", defaultValue = "900000")
     long windowMs;
 
-    /** Claims (user, id) for a new send; returns the first ack instead if it was stored already. */
-    public Optional<Ack> claim(String user, String id) {
+    /**
+     * The outcome of a claim: the first ack when the send was complete before, otherwise a claim to complete, with the
+     * messages a dead writer already stored (by room).
+     */
+    public record Claim(Ack done, String pending, Map<String, ChatMessage> stored) {
+    }
+
+    /** Claims (user, id) for a send into {@code rooms} (in the order it stores them). */
+    public Claim claim(String user, String id, List<String> rooms) {
         String key = key(user, id);
-        long deadline = System.currentTimeMillis() + PENDING_MS + 1_000;
+        String mine = pending(rooms);
         while (true) {
-            String prior = caches.dedupe().putIfAbsent(key, PENDING, PENDING_MS, TimeUnit.MILLISECONDS);
+            String prior = caches.dedupe().putIfAbsent(key, mine, windowMs, TimeUnit.MILLISECONDS);
             if (prior == null) {
-                return Optional.empty();
+                return new Claim(null, mine, Map.of());
             }
-            if (!PENDING.equals(prior)) {
-                return Optional.of(parse(id, prior));
+            if (!prior.startsWith(PENDING)) {
+                return new Claim(parse(id, prior), null, Map.of());
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new ChatRejection(ErrorCode.INTERNAL, "the first send with this id is still being stored", id);
+            if (System.currentTimeMillis() - claimedAt(prior) > TAKEOVER_MS) {
+                String takeover = pending(rooms);
+                if (caches.dedupe().replace(key, prior, takeover, windowMs, TimeUnit.MILLISECONDS)) {
+                    return new Claim(null, takeover, storedSince(user, id, prior));
+                }
+                continue; // another repeat took it over first
             }
             sleep();
         }
@@ -58,8 +78,33 @@ public class DedupeWindow {
     }
 
     /** Gives a claim back when the send failed, so that the client's retry can store it. */
-    public void release(String user, String id) {
-        caches.dedupe().remove(key(user, id), PENDING);
+    public void release(String user, String id, Claim claim) {
+        caches.dedupe().remove(key(user, id), claim.pending());
+    }
+
+    /** "pending|millis|room=latest|room=latest..." */
+    private String pending(List<String> rooms) {
+        StringBuilder value = new StringBuilder(PENDING).append(System.currentTimeMillis());
+        rooms.forEach(room -> value.append('|').append(room).append('=').append(log.latest(room)));
+        return value.toString();
+    }
+
+    private static long claimedAt(String pending) {
+        return Long.parseLong(pending.split("\\|")[1]);
+    }
+
+    /** What a claim's (dead) writer stored after the seqs its claim recorded. */
+    private Map<String, ChatMessage> storedSince(String user, String id, String pending) {
+        Map<String, ChatMessage> stored = new LinkedHashMap<>();
+        String[] parts = pending.split("\\|");
+        for (int i = 2; i < parts.length; i++) {
+            int eq = parts[i].lastIndexOf('=');
+            String room = parts[i].substring(0, eq);
+            long after = Long.parseLong(parts[i].substring(eq + 1));
+            log.range(room, after + 1, log.latest(room)).stream().filter(m -> m.from().equals(user) && m.id().equals(
+                    id)).findFirst().ifPresent(m -> stored.put(room, m));
+        }
+        return new HashMap<>(stored);
     }
 
     private static Ack parse(String id, String stored) {
