@@ -13,6 +13,8 @@ let current = null;
 const rooms = new Map(); // room -> { messages: Map(seq -> message), members: Set, pending: Map(id -> text) }
 const typingTimers = new Map();
 let lastTyping = 0;
+let keepalive = null;
+const KEEPALIVE_MS = 5 * 60 * 1000;
 
 function room(name) {
   if (!rooms.has(name)) rooms.set(name, { messages: new Map(), members: new Set(), pending: new Map() });
@@ -63,12 +65,19 @@ function start(user) {
   connection.addEventListener('error', (e) => notice(e.detail));
   connection.addEventListener('ended', stop);
   connection.start();
+  // A WebSocket does not keep its HTTP session alive: touch it while chatting, so that it outlives its timeout
+  // and a resume after a crash still finds the login. A 401 means the session ended elsewhere.
+  keepalive = setInterval(async () => {
+    const answer = await api('session');
+    if (answer.status === 401) stop();
+  }, KEEPALIVE_MS);
   connection.join(inbox());
   open('general');
   refreshRooms();
 }
 
 function stop() {
+  clearInterval(keepalive);
   if (connection) connection.stop();
   connection = null;
   rooms.clear();

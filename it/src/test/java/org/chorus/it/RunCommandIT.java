@@ -88,6 +88,10 @@ class RunCommandIT {
             bob.join(room);
             carol.join(room);
             assertTrue(alice.join(room).getJsonArray("members").toString().contains("\"bob\""), "bob is online");
+            List<Follower> followers = new java.util.ArrayList<>();
+            for (int i = 0; i < FOLLOWERS; i++) {
+                followers.add(Follower.on(NODE1, i % 2 == 0 ? "carol" : "dave", room));
+            }
             for (int i = 1; i <= 3; i++) {
                 alice.say(room, "before-" + i, "before the crash " + i);
             }
@@ -97,8 +101,14 @@ class RunCommandIT {
             carol.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", unacked).add(
                     "text", "sent as node1 died").build());
 
+            for (Follower f : followers) {
+                f.lastSeen = last(f.client.messages(room, 3, ChatClient.TIMEOUT));
+            }
             chorus(Duration.ofMinutes(1), "kill", "node1").orFail("./chorus kill node1");
             long killed = System.nanoTime();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(FOLLOWERS);
+            List<java.util.concurrent.Future<Long>> resumes = followers.stream().map(f -> pool.submit(() -> f
+                    .resumeThroughBalancer(killed))).toList();
             for (int i = 1; i <= 3; i++) {
                 alice.say(room, "during-" + i, "while carol is away " + i);
             }
@@ -129,12 +139,75 @@ class RunCommandIT {
                         "alice's message after the resume");
             }
 
+            List<Long> millis = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Long> f : resumes) {
+                millis.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            followers.forEach(f -> f.client.close());
+            java.util.Collections.sort(millis);
+            System.out.printf("%d clients of the killed node resumed through 8080, kill to first missed message: "
+                    + "p50 %d ms, p99 %d ms, max %d ms%n", millis.size(), millis.get((millis.size() - 1) / 2),
+                    millis
+                            .get((int) Math.ceil(millis.size() * 0.99) - 1),
+                    millis.get(millis.size() - 1));
+
             JsonObject offline = alice.next(f -> "presence".equals(f.getString("type")) && "offline".equals(f
                     .getString("status")), "bob offline", Duration.ofSeconds(10));
             assertEquals(List.of(room, "bob"), List.of(offline.getString("room"), offline.getString("user")),
                     "carol resumed within the grace: only bob goes offline");
             System.out.printf("bob reported offline %d ms after the kill of his node%n", Duration.ofNanos(System
                     .nanoTime() - killed).toMillis());
+        }
+    }
+
+    private static final int FOLLOWERS = 20;
+
+    /** A subscribed client of node1 that, after the crash, reconnects through the balancer as a client would. */
+    private static final class Follower {
+
+        final ChatClient client;
+        final String token;
+        final String room;
+        long lastSeen;
+
+        private Follower(ChatClient client, String token, String room) {
+            this.client = client;
+            this.token = token;
+            this.room = room;
+        }
+
+        static Follower on(URI node, String user, String room) throws Exception {
+            ChatClient client = ChatClient.login(node, user, PASSWORD);
+            String token = client.connect().getString("resume");
+            client.join(room);
+            return new Follower(client, token, room);
+        }
+
+        /** Retries every 100 ms until resumed; returns the ms from the kill to its first missed message. */
+        long resumeThroughBalancer(long killed) throws Exception {
+            while (true) {
+                ChatClient again = client.on(BALANCER);
+                try {
+                    JsonObject welcome = again.connect(token);
+                    assertTrue(welcome.getBoolean("resumed"), welcome.toString());
+                    long latest = again.join(room, lastSeen).getJsonNumber("seq").longValue();
+                    // The outage's messages may still be arriving: wait for the first one, then check them all.
+                    List<JsonObject> missed = again.messages(room, 1, ChatClient.TIMEOUT);
+                    long millis = Duration.ofNanos(System.nanoTime() - killed).toMillis();
+                    missed = new java.util.ArrayList<>(missed);
+                    if (latest > lastSeen + 1) {
+                        missed.addAll(again.messages(room, (int) (latest - lastSeen - 1), ChatClient.TIMEOUT));
+                    }
+                    assertEquals(java.util.stream.LongStream.rangeClosed(lastSeen + 1, latest).boxed().toList(), missed
+                            .stream().map(m -> m.getJsonNumber("seq").longValue()).toList());
+                    again.close();
+                    return millis;
+                } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
+                    again.close();
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 
