@@ -1,7 +1,5 @@
 package org.chorus.it;
 
-import static org.chorus.it.Cluster.DEPLOYMENT_1;
-import static org.chorus.it.Cluster.DEPLOYMENT_2;
 import static org.chorus.it.Cluster.NODE_1;
 import static org.chorus.it.Cluster.NODE_2;
 import static org.chorus.it.Cluster.PASSWORD;
@@ -11,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +16,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,32 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CrossNodeChatIT {
-
-    @Deployment(name = DEPLOYMENT_1, testable = false)
-    @TargetsContainer(NODE_1)
-    static EnterpriseArchive onNode1() {
-        return Cluster.chorus();
-    }
-
-    @Deployment(name = DEPLOYMENT_2, testable = false)
-    @TargetsContainer(NODE_2)
-    static EnterpriseArchive onNode2() {
-        return Cluster.chorus();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment(DEPLOYMENT_1)
-    URL node1;
-
-    @ArquillianResource
-    @OperateOnDeployment(DEPLOYMENT_2)
-    URL node2;
+class CrossNodeChatIT extends TwoNodes {
 
     @Test
     void clientsOnDifferentNodesReceiveEachOthersMessages() throws Exception {
-        try (ChatClient alice = ChatClient.login(base(node1), "alice", PASSWORD);
-                ChatClient bob = ChatClient.login(base(node2), "bob", PASSWORD)) {
+        try (ChatClient alice = ChatClient.login(node1(), "alice", PASSWORD);
+                ChatClient bob = ChatClient.login(node2(), "bob", PASSWORD)) {
             assertEquals(NODE_1, alice.connect().getString("node"));
             assertEquals(NODE_2, bob.connect().getString("node"));
             awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
@@ -87,9 +58,9 @@ class CrossNodeChatIT {
 
     @Test
     void everyNodeDeliversTheSameMessageAndOnlyToTheRoomsSubscribers() throws Exception {
-        try (ChatClient carol = ChatClient.login(base(node1), "carol", PASSWORD);
-                ChatClient dave = ChatClient.login(base(node2), "dave", PASSWORD);
-                ChatClient bob = ChatClient.login(base(node2), "bob", PASSWORD)) {
+        try (ChatClient carol = ChatClient.login(node1(), "carol", PASSWORD);
+                ChatClient dave = ChatClient.login(node2(), "dave", PASSWORD);
+                ChatClient bob = ChatClient.login(node2(), "bob", PASSWORD)) {
             carol.connect();
             dave.connect();
             bob.connect();
@@ -120,9 +91,9 @@ class CrossNodeChatIT {
 
     @Test
     void loggingOutOnOneNodeClosesTheSessionsSocketsOnEveryNodeWith1008() throws Exception {
-        try (ChatClient onNode1 = ChatClient.login(base(node1), "alice", PASSWORD);
-                ChatClient onNode2 = onNode1.on(base(node2));
-                ChatClient bob = ChatClient.login(base(node2), "bob", PASSWORD)) {
+        try (ChatClient onNode1 = ChatClient.login(node1(), "alice", PASSWORD);
+                ChatClient onNode2 = onNode1.on(node2());
+                ChatClient bob = ChatClient.login(node2(), "bob", PASSWORD)) {
             onNode1.connect();
             assertEquals("alice", onNode2.connect().getString("user"), "node-2 knows the session made on node-1");
             bob.connect();
@@ -137,7 +108,4 @@ class CrossNodeChatIT {
         }
     }
 
-    private static URI base(URL deployment) throws Exception {
-        return Cluster.base(deployment);
-    }
 }
