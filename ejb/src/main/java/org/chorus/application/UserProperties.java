@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.chorus.domain.ConnectionState;
 import org.chorus.infrastructure.store.ConnectionStates;
@@ -38,17 +39,17 @@ public final class UserProperties {
 
     public void put(String key, Serializable value) {
         String encoded = encode(value);
-        states.update(token, s -> {
-            Map<String, String> properties = new HashMap<>(s.properties());
-            properties.put(key, encoded);
-            return new ConnectionState(s.user(), s.httpSession(), s.rooms(), properties);
-        });
+        edit(properties -> properties.put(key, encoded));
     }
 
     public void remove(String key) {
+        edit(properties -> properties.remove(key));
+    }
+
+    private void edit(Consumer<Map<String, String>> change) {
         states.update(token, s -> {
             Map<String, String> properties = new HashMap<>(s.properties());
-            properties.remove(key);
+            change.accept(properties);
             return new ConnectionState(s.user(), s.httpSession(), s.rooms(), properties);
         });
     }

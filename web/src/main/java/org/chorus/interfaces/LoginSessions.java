@@ -24,9 +24,4 @@ public final class LoginSessions {
             return null;
         }
     }
-
-    /** This server's node name, as the cluster knows it. */
-    public static String node() {
-        return System.getProperty("jboss.node.name", "unknown");
-    }
 }

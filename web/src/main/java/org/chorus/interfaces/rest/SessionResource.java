@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import static org.chorus.interfaces.rest.Problems.problem;
 
+import org.chorus.infrastructure.store.LocalNode;
 import org.chorus.interfaces.LoginSessions;
 import org.jboss.logging.Logger;
 
@@ -88,6 +89,6 @@ public class SessionResource {
     }
 
     private static String whoami(String user) {
-        return Json.createObjectBuilder().add("user", user).add("node", LoginSessions.node()).build().toString();
+        return Json.createObjectBuilder().add("user", user).add("node", LocalNode.name()).build().toString();
     }
 }

@@ -18,7 +18,7 @@ import org.chorus.application.RoomService;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
-import org.chorus.interfaces.LoginSessions;
+import org.chorus.infrastructure.store.LocalNode;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +53,7 @@ public class ChatEndpoint {
         }
         Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
         sessions.open(session, principal, opened.token());
-        LocalSessions.send(session, Frames.welcome(principal.user(), LoginSessions.node(), opened.token(), opened
+        LocalSessions.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened
                 .resumed(), opened.rooms()));
     }
 

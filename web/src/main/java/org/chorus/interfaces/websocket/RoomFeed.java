@@ -43,12 +43,8 @@ final class RoomFeed {
 
     /** Catches up with history when the topic lost the latest messages (nothing newer arrived to reveal the gap). */
     synchronized void catchUp(RoomService rooms) {
-        if (members.isEmpty()) {
-            return;
-        }
-        long latest = rooms.latest(room);
-        if (latest > delivered) {
-            rooms.range(room, delivered + 1, latest).forEach(this::toMembers);
+        if (!members.isEmpty()) {
+            deliverUpToLatest(rooms);
         }
     }
 
@@ -58,10 +54,7 @@ final class RoomFeed {
      */
     synchronized void join(Session session, Long since, RoomService rooms, List<String> online) {
         members.remove(session);
-        long latest = rooms.latest(room);
-        if (latest > delivered) {
-            rooms.range(room, delivered + 1, latest).forEach(this::toMembers);
-        }
+        deliverUpToLatest(rooms);
         long first = rooms.firstKept(delivered);
         boolean truncated = since != null && since + 1 < first;
         long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
@@ -91,6 +84,14 @@ final class RoomFeed {
         String frame = Frames.typing(typing);
         members.stream().filter(s -> !typing.user().equals(s.getUserPrincipal().getName())).forEach(
                 s -> LocalSessions.send(s, frame));
+    }
+
+    /** Delivers from history whatever the room stored beyond what this node delivered. */
+    private void deliverUpToLatest(RoomService rooms) {
+        long latest = rooms.latest(room);
+        if (latest > delivered) {
+            rooms.range(room, delivered + 1, latest).forEach(this::toMembers);
+        }
     }
 
     private void toMembers(ChatMessage message) {
