@@ -6,7 +6,9 @@ import java.net.URL;
 import java.util.UUID;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Names of the test cluster's containers and deployments (see arquillian.xml), and the deployment itself.
@@ -18,6 +20,8 @@ public final class Cluster {
     public static final String DEPLOYMENT_1 = "chorus-on-node-1";
     public static final String DEPLOYMENT_2 = "chorus-on-node-2";
     public static final String PASSWORD = "chorus-demo";
+    /** The web module inside the EAR. */
+    public static final String WAR = "chorus-web.war";
 
     private Cluster() {
     }
@@ -33,8 +37,16 @@ public final class Cluster {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The EAR the build produced, exactly as ./chorus up deploys it. */
-    public static EnterpriseArchive chorus() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("chorus.ear")));
+    /** The EAR the build produced, exactly as ./chorus up deploys it, plus test-only classes in its web module. */
+    public static EnterpriseArchive chorus(Class<?>... testOnly) {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty(
+                "chorus.ear")));
+        if (testOnly.length == 0) {
+            return ear;
+        }
+        WebArchive war = ear.getAsType(WebArchive.class, WAR);
+        war.addClasses(testOnly);
+        ear.delete(WAR);
+        return ear.add(war, "/", ZipExporter.class);
     }
 }

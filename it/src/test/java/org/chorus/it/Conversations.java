@@ -17,9 +17,9 @@ public final class Conversations {
 
     /**
      * Waits until a message from {@code sender} reaches {@code receiver} in a room used only for this, re-sending every
-     * second: right after a start the Artemis cluster bridges may still be forming.
+     * second: right after a start the Artemis cluster bridges may still be forming. Returns that room.
      */
-    public static void awaitClusterCarries(ChatClient sender, ChatClient receiver, Duration deadline)
+    public static String awaitClusterCarries(ChatClient sender, ChatClient receiver, Duration deadline)
             throws Exception {
         String room = "warmup-" + UUID.randomUUID().toString().substring(0, 8);
         sender.join(room);
@@ -31,7 +31,7 @@ public final class Conversations {
             try {
                 receiver.next(f -> "message".equals(f.getString("type")) && room.equals(f.getString("room")),
                         "warm-up message", Duration.ofSeconds(1));
-                return;
+                return room;
             } catch (AssertionError notYet) {
                 if (System.nanoTime() > end) {
                     throw new AssertionError("the cluster carried no message within " + deadline, notYet);

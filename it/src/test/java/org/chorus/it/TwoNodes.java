@@ -1,26 +1,13 @@
 package org.chorus.it;
 
-import java.net.URI;
-import java.net.URL;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /**
- * The EAR deployed on node-1 and node-2, and their base URLs: the set-up of every two-node test.
+ * The EAR exactly as built, deployed on node-1 and node-2: the set-up of most two-node tests.
  */
-public abstract class TwoNodes {
-
-    @ArquillianResource
-    @OperateOnDeployment(Cluster.DEPLOYMENT_1)
-    URL node1Url;
-
-    @ArquillianResource
-    @OperateOnDeployment(Cluster.DEPLOYMENT_2)
-    URL node2Url;
+public abstract class TwoNodes extends ClusterNodes {
 
     @Deployment(name = Cluster.DEPLOYMENT_1, testable = false)
     @TargetsContainer(Cluster.NODE_1)
@@ -32,18 +19,5 @@ public abstract class TwoNodes {
     @TargetsContainer(Cluster.NODE_2)
     static EnterpriseArchive onNode2() {
         return Cluster.chorus();
-    }
-
-    protected URI node1() throws Exception {
-        return Cluster.base(node1Url);
-    }
-
-    protected URI node2() throws Exception {
-        return Cluster.base(node2Url);
-    }
-
-    /** Logs a demo user in on a node. */
-    protected static ChatClient login(URI node, String user) throws Exception {
-        return ChatClient.login(node, user, Cluster.PASSWORD);
     }
 }

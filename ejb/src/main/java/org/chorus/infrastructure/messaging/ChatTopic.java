@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 
@@ -29,25 +30,30 @@ public class ChatTopic {
     @Inject
     JMSContext context;
 
-    /** Sends a stored message to the topic; every node's {@link ChatTopicListener} receives it. */
+    /**
+     * Sends a stored message to the topic; every node's {@link ChatTopicListener} receives it. Non-persistent: the
+     * history is the durable copy, and a node fills any gap from it, so the broker need not write (and sync) a journal
+     * record per message for the cluster bridge's store-and-forward queue.
+     */
     public void publish(ChatMessage message) {
-        send(TopicEvent.MESSAGE, MessageJson.write(message));
+        send(TopicEvent.MESSAGE, MessageJson.write(message), DeliveryMode.NON_PERSISTENT);
     }
 
     /** Tells every node that an HTTP session ended, so that each closes the sockets opened with it. */
     public void publish(SessionEnded ended) {
-        send(TopicEvent.SESSION_ENDED, ended.httpSession());
+        send(TopicEvent.SESSION_ENDED, ended.httpSession(), DeliveryMode.PERSISTENT);
     }
 
     public void publish(Presence presence) {
-        send(TopicEvent.PRESENCE, TopicEvent.write(presence));
+        send(TopicEvent.PRESENCE, TopicEvent.write(presence), DeliveryMode.PERSISTENT);
     }
 
+    /** Typing is momentary: not worth a journal write. */
     public void publish(Typing typing) {
-        send(TopicEvent.TYPING, TopicEvent.write(typing));
+        send(TopicEvent.TYPING, TopicEvent.write(typing), DeliveryMode.NON_PERSISTENT);
     }
 
-    private void send(String kind, String body) {
-        context.createProducer().setProperty(TopicEvent.KIND, kind).send(topic, body);
+    private void send(String kind, String body, int deliveryMode) {
+        context.createProducer().setDeliveryMode(deliveryMode).setProperty(TopicEvent.KIND, kind).send(topic, body);
     }
 }

@@ -44,6 +44,9 @@ public class ChatEndpoint {
     @Inject
     Connections connections;
 
+    @Inject
+    SessionKeepAlive keepAlive;
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (!(session.getUserPrincipal() instanceof ChatPrincipal principal)) {
@@ -53,6 +56,7 @@ public class ChatEndpoint {
         }
         Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
         sessions.open(session, principal, opened.token());
+        keepAlive.opened(principal, session.getId());
         LocalSessions.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened
                 .resumed(), opened.rooms()));
     }
@@ -126,14 +130,21 @@ public class ChatEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        sessions.remove(session);
+        forget(session);
         LOG.debugf("Connection %s of %s closed: %s", session.getId(), user(session), reason);
     }
 
     @OnError
     public void error(Session session, Throwable error) {
-        sessions.remove(session);
+        forget(session);
         LOG.debugf("Connection %s of %s failed: %s", session.getId(), user(session), error.toString());
+    }
+
+    private void forget(Session session) {
+        sessions.remove(session);
+        if (session.getUserPrincipal() instanceof ChatPrincipal principal) {
+            keepAlive.closed(principal, session.getId());
+        }
     }
 
     private static String user(Session session) {

@@ -3,10 +3,10 @@ package org.chorus.interfaces.websocket;
 import java.security.Principal;
 
 /**
- * The identity of one chat connection: the logged-in user, the HTTP session the handshake carried, and the resume token
- * it asked to continue ({@code ?resume=}, or null).
+ * The identity of one chat connection: the logged-in user, the HTTP session the handshake carried, the resume token it
+ * asked to continue ({@code ?resume=}, or null), and how to keep that session alive (null: it never times out).
  */
-public record ChatPrincipal(String user, String httpSession, String resume) implements Principal {
+public record ChatPrincipal(String user, String httpSession, String resume, SessionTouch touch) implements Principal {
 
     @Override
     public String getName() {

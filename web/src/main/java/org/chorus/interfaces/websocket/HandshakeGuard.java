@@ -34,7 +34,8 @@ public class HandshakeGuard extends HttpFilter {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST /chorus/api/session");
             return;
         }
-        ChatPrincipal principal = new ChatPrincipal(user, session.getId(), request.getParameter("resume"));
+        ChatPrincipal principal = new ChatPrincipal(user, session.getId(), request.getParameter("resume"),
+                SessionTouch.of(request, session));
         chain.doFilter(new HttpServletRequestWrapper(request) {
 
             @Override

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -51,14 +49,14 @@ public class LocalSessions {
     @ConfigProperty(name = "chorus.presence.grace-ms", defaultValue = "5000")
     long graceMs;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Ticker ticker;
 
     private ScheduledFuture<?> catchUp;
 
     @PostConstruct
     void start() {
-        catchUp = scheduler.scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
+        catchUp = ticker.executor().scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Server shutdown (or undeploy): every connection is told to go elsewhere at once (1001). */
@@ -162,14 +160,14 @@ public class LocalSessions {
 
     private void afterGrace(Runnable task) {
         try {
-            scheduler.schedule(task, graceMs, TimeUnit.MILLISECONDS);
+            ticker.executor().schedule(task, graceMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             // The coordinator's sweep removes this node's presence once it has left the view.
             LOG.debugf("Presence not removed on shutdown: %s", shuttingDown.toString());
         }
     }
 
-    private static String token(Session session) {
+    static String token(Session session) {
         return (String) session.getUserProperties().get(TOKEN);
     }
 

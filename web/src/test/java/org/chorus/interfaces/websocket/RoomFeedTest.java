@@ -128,7 +128,7 @@ class RoomFeedTest {
                     }
                     return null;
                 });
-        ChatPrincipal principal = new ChatPrincipal("alice", "http-" + id, null);
+        ChatPrincipal principal = new ChatPrincipal("alice", "http-" + id, null, null);
         return (Session) Proxy.newProxyInstance(RoomFeedTest.class.getClassLoader(), new Class<?>[]{Session.class}, (
                 proxy, method, args) -> switch (method.getName()) {
                     case "isOpen" -> true;

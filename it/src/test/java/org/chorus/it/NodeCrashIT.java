@@ -1,0 +1,136 @@
+package org.chorus.it;
+
+import static org.chorus.it.Conversations.awaitClusterCarries;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * kill -9 of the server of a subscribed client while another client keeps sending: the client resumes on the other
+ * server with its cookie and token and sees every message of its room once and in order; its unacknowledged send,
+ * re-sent, is stored once. Runs in its own Failsafe execution, which starts the servers in manual mode.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NodeCrashIT {
+
+    private static final URI NODE_1 = URI.create("http://127.0.0.1:8380/chorus/");
+    private static final URI NODE_2 = URI.create("http://127.0.0.1:8480/chorus/");
+
+    @ArquillianResource
+    ContainerController servers;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = Cluster.DEPLOYMENT_1, managed = false, testable = false)
+    @TargetsContainer(Cluster.NODE_1)
+    static EnterpriseArchive onNode1() {
+        return Cluster.chorus();
+    }
+
+    @Deployment(name = Cluster.DEPLOYMENT_2, managed = false, testable = false)
+    @TargetsContainer(Cluster.NODE_2)
+    static EnterpriseArchive onNode2() {
+        return Cluster.chorus();
+    }
+
+    @Test
+    void theClientOfAKilledServerResumesOnTheOtherWithEveryMessageOnceAndInOrder() throws Exception {
+        servers.start(Cluster.NODE_1);
+        servers.start(Cluster.NODE_2);
+        deployer.deploy(Cluster.DEPLOYMENT_1);
+        deployer.deploy(Cluster.DEPLOYMENT_2);
+        String room = Cluster.freshRoom("crash");
+        try (ChatClient carol = ChatClient.login(NODE_1, "carol", Cluster.PASSWORD);
+                ChatClient alice = ChatClient.login(NODE_2, "alice", Cluster.PASSWORD)) {
+            String token = carol.connect().getString("resume");
+            alice.connect();
+            String warmup = awaitClusterCarries(alice, carol, Duration.ofSeconds(60));
+            carol.join(room);
+            alice.join(room);
+            SteadySender sender = SteadySender.start(alice, room, Duration.ofMillis(100));
+            List<JsonObject> seen = new ArrayList<>(carol.messages(room, 5, ChatClient.TIMEOUT));
+            long lastSeen = seen.get(seen.size() - 1).getJsonNumber("seq").longValue();
+            String unacked = Cluster.freshRoom("unacked");
+            carol.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", unacked).add("text",
+                    "sent as node-1 died").build());
+
+            Crash.kill(Cluster.NODE_1);
+            long killed = System.nanoTime();
+            ChatClient resumed = carol.on(NODE_2);
+            JsonObject welcome = reconnect(resumed, token, Duration.ofSeconds(30));
+            assertTrue(welcome.getBoolean("resumed"), welcome.toString());
+            assertEquals(Set.of(warmup, room), Set.copyOf(welcome.getJsonArray("rooms").getValuesAs(JsonString.class)
+                    .stream().map(JsonString::getString).toList()), "her rooms are restored");
+            resumed.join(room, lastSeen);
+            seen.addAll(resumed.messages(room, 1, ChatClient.TIMEOUT));
+            System.out.printf("carol resumed on node-2, first missed message %d ms after the kill%n",
+                    Duration.ofNanos(System
+                            .nanoTime() - killed).toMillis());
+            JsonObject ack = resumed.say(room, unacked, "sent as node-1 died");
+            assertEquals("ack", ack.getString("type"), ack.toString());
+
+            sender.sendsAtLeast(sender.sent() + 10, Duration.ofSeconds(30));
+            long last = sender.stop();
+            long received = seen.get(seen.size() - 1).getJsonNumber("seq").longValue();
+            seen.addAll(resumed.messages(room, (int) (last - received), ChatClient.TIMEOUT));
+            assertEquals(LongStream.rangeClosed(1, last).boxed().toList(), seen.stream().map(m -> m.getJsonNumber(
+                    "seq").longValue()).toList(), "every message once, in order, across the crash");
+            assertEquals(1, seen.stream().filter(m -> unacked.equals(m.getString("id"))).count(),
+                    "the re-sent message is stored once");
+            resumed.close();
+        }
+    }
+
+    /** Reconnects with the token until the server answers (retrying every 100 ms, as a client would): the welcome. */
+    private static JsonObject reconnect(ChatClient client, String token, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                return client.connect(token);
+            } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Stops both servers whatever happened (a killed one is only forgotten by Arquillian). */
+    @AfterEach
+    void stopServers() {
+        for (String node : List.of(Cluster.NODE_2, Cluster.NODE_1)) {
+            try {
+                if (servers.isStarted(node)) {
+                    servers.stop(node);
+                }
+            } catch (RuntimeException e) {
+                System.out.printf("Stopping %s: %s%n", node, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.chorus.interfaces.websocket;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the HTTP session of every open chat connection alive: a distributable session can be touched only by a request,
+ * so while a session has connections on this node, this node requests {@code api/session} with its cookie every third
+ * of its timeout, and once more when its last connection here closes (the timeout then counts from that close).
+ */
+@ApplicationScoped
+public class SessionKeepAlive {
+
+    private static final Logger LOG = Logger.getLogger(SessionKeepAlive.class);
+
+    /** One HTTP session held open here: how to touch it, its connections on this node, when it was last touched. */
+    private record Held(SessionTouch touch, Set<String> connections, AtomicLong touched) {
+    }
+
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    @Inject
+    Ticker ticker;
+
+    private HttpClient client;
+    private ScheduledFuture<?> sweep;
+
+    @PostConstruct
+    void start() {
+        client = HttpClient.newBuilder().executor(ticker.executor()).connectTimeout(Duration.ofSeconds(5)).build();
+        sweep = ticker.executor().scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        sweep.cancel(false);
+    }
+
+    /** A connection opened with this HTTP session (its handshake has just touched it). */
+    public void opened(ChatPrincipal principal, String connection) {
+        if (principal.touch() == null) {
+            return;
+        }
+        held.computeIfAbsent(principal.httpSession(), id -> new Held(principal.touch(), ConcurrentHashMap.newKeySet(),
+                new AtomicLong(System.currentTimeMillis()))).connections().add(connection);
+    }
+
+    /** A connection closed (repeating this is harmless): after the session's last one here, one final touch. */
+    public void closed(ChatPrincipal principal, String connection) {
+        Held[] last = new Held[1];
+        held.computeIfPresent(principal.httpSession(), (id, h) -> {
+            h.connections().remove(connection);
+            if (h.connections().isEmpty()) {
+                last[0] = h;
+                return null;
+            }
+            return h;
+        });
+        if (last[0] != null) {
+            touch(principal.httpSession(), last[0].touch());
+        }
+    }
+
+    /** Touches the sessions held here that were not touched for a third of their timeout. */
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        held.forEach((id, h) -> {
+            long last = h.touched().get();
+            if (now - last >= h.touch().everyMs() && h.touched().compareAndSet(last, now)) {
+                try {
+                    touch(id, h.touch());
+                } catch (RuntimeException e) {
+                    LOG.warnf("Keeping HTTP session %s alive failed: %s", id, e.toString());
+                }
+            }
+        });
+    }
+
+    private void touch(String httpSession, SessionTouch touch) {
+        HttpRequest request = HttpRequest.newBuilder(touch.uri()).header("Cookie", touch.cookie()).timeout(Duration
+                .ofSeconds(10)).GET().build();
+        client.sendAsync(request, BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                LOG.warnf("Keeping HTTP session %s alive failed: %s", httpSession, failure.toString());
+            } else if (response.statusCode() != 200) {
+                // It ended meanwhile: its connections are being closed with 1008 on every node.
+                LOG.debugf("HTTP session %s answered %d to its keep-alive", httpSession, response.statusCode());
+            }
+        });
+    }
+}
