@@ -205,6 +205,10 @@ function typing(t) {
 }
 
 function notice(error) {
+  if (error.ref && error.code !== 'rate_limited') {
+    for (const r of rooms.values()) r.pending.delete(error.ref);
+    renderMessages();
+  }
   $('typing').textContent = `${error.code}: ${error.message}`;
 }
 

@@ -120,6 +120,17 @@ export class Connection extends EventTarget {
         this.unacked.delete(frame.id);
         this.emit('ack', frame);
         break;
+      case 'error': {
+        const send = this.unacked.get(frame.ref);
+        if (send && frame.code === 'rate_limited') {
+          // Over the rate: the same send again a second later (its id makes it count once).
+          setTimeout(() => { if (this.unacked.has(send.id)) this.send(send); }, 1000);
+        } else if (send) {
+          this.unacked.delete(frame.ref); // refused for good: re-sending would not help
+        }
+        this.emit('error', frame);
+        break;
+      }
       default:
         this.emit(frame.type, frame);
     }

@@ -13,12 +13,15 @@ import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
+import org.chorus.domain.MessageText;
 import org.chorus.domain.Names;
 import org.chorus.domain.SessionEnded;
 import org.chorus.domain.Typing;
 import org.chorus.infrastructure.messaging.ChatTopic;
 import org.chorus.infrastructure.store.DedupeWindow;
 import org.chorus.infrastructure.store.MessageLog;
+import org.chorus.infrastructure.store.SendRate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accepts messages: validates them, stores each once (at its room's next seq) and publishes it to the topic from which
@@ -45,9 +48,21 @@ public class ChatService {
     @Inject
     Connections connections;
 
-    /** Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. */
+    @Inject
+    SendRate rate;
+
+    @Inject
+    @ConfigProperty(name = "chorus.max-text-chars", defaultValue = "" + MAX_TEXT_CODE_POINTS)
+    int maxChars;
+
+    /**
+     * Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. Each send takes one
+     * of the user's tokens ({@code rate_limited} without one).
+     */
     public Ack send(String user, String room, String id, String text) {
-        return once(user, id, List.of(accept(user, room, id, text, clock.instant())));
+        ChatMessage draft = accept(user, room, id, text, clock.instant(), maxChars);
+        rateLimit(user, id);
+        return once(user, id, List.of(draft));
     }
 
     /** Stores a direct message in the recipient's inbox and the sender's; the ack names the sender's inbox. */
@@ -55,7 +70,8 @@ public class ChatService {
         if (!Names.isUser(to)) {
             throw new ChatRejection(ErrorCode.BAD_REQUEST, "\"to\" must be a user name", id);
         }
-        ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant());
+        ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant(), maxChars);
+        rateLimit(user, id);
         ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
         return once(user, id, to.equals(user)
                 ? List.of(letter.in(Names.inbox(user)))
@@ -101,20 +117,19 @@ public class ChatService {
         return ack;
     }
 
-    static ChatMessage accept(String user, String room, String id, String text, Instant now) {
+    private void rateLimit(String user, String id) {
+        if (!rate.take(user)) {
+            throw new ChatRejection(ErrorCode.RATE_LIMITED, "too many messages: at most " + rate.describe(), id);
+        }
+    }
+
+    static ChatMessage accept(String user, String room, String id, String text, Instant now, int maxChars) {
         if (!Names.isClientId(id)) {
             throw new ChatRejection(ErrorCode.BAD_REQUEST, "id must be 1 to 64 of [A-Za-z0-9_-]", null);
         }
         if (!Names.isRoom(room) && !Names.isInbox(room)) {
             throw new ChatRejection(ErrorCode.INVALID_ROOM, "not a room name: " + room, id);
         }
-        if (text == null || text.isBlank()) {
-            throw new ChatRejection(ErrorCode.BAD_REQUEST, "text must not be empty", id);
-        }
-        if (text.codePointCount(0, text.length()) > MAX_TEXT_CODE_POINTS) {
-            throw new ChatRejection(ErrorCode.TOO_LONG, "text is longer than " + MAX_TEXT_CODE_POINTS + " characters",
-                    id);
-        }
-        return ChatMessage.draft(room, id, user, text, now);
+        return ChatMessage.draft(room, id, user, MessageText.check(text, maxChars, id), now);
     }
 }

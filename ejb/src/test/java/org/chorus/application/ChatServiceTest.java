@@ -16,7 +16,7 @@ class ChatServiceTest {
 
     @Test
     void acceptsAMessageAsSentByTheLoggedInUser() {
-        ChatMessage m = ChatService.accept("alice", "general", "m-1", "hello", NOW);
+        ChatMessage m = ChatService.accept("alice", "general", "m-1", "hello", NOW, ChatService.MAX_TEXT_CODE_POINTS);
         assertEquals(new ChatMessage("general", 0, "m-1", "alice", null, "hello", NOW), m);
     }
 
@@ -24,18 +24,24 @@ class ChatServiceTest {
     void countsCodePointsNotCharsForTheLengthLimit() {
         String emoji = "\uD83D\uDE00"; // one code point, two chars
         String atLimit = emoji.repeat(ChatService.MAX_TEXT_CODE_POINTS);
-        assertEquals(atLimit, ChatService.accept("alice", "general", "m-1", atLimit, NOW).text());
+        assertEquals(atLimit,
+                ChatService.accept("alice", "general", "m-1", atLimit, NOW, ChatService.MAX_TEXT_CODE_POINTS).text());
         assertRejected(ErrorCode.TOO_LONG, "m-1", () -> ChatService.accept("alice", "general", "m-1", atLimit + "x",
-                NOW));
+                NOW, ChatService.MAX_TEXT_CODE_POINTS));
     }
 
     @Test
     void refusesBadRoomIdAndEmptyText() {
-        assertRejected(ErrorCode.INVALID_ROOM, "m-1", () -> ChatService.accept("alice", "Bad Room", "m-1", "x", NOW));
-        assertRejected(ErrorCode.INVALID_ROOM, "m-1", () -> ChatService.accept("alice", "@", "m-1", "x", NOW));
-        assertRejected(ErrorCode.BAD_REQUEST, null, () -> ChatService.accept("alice", "general", "m 1", "x", NOW));
-        assertRejected(ErrorCode.BAD_REQUEST, "m-2", () -> ChatService.accept("alice", "general", "m-2", " \t", NOW));
-        assertRejected(ErrorCode.BAD_REQUEST, "m-3", () -> ChatService.accept("alice", "general", "m-3", null, NOW));
+        assertRejected(ErrorCode.INVALID_ROOM, "m-1",
+                () -> ChatService.accept("alice", "Bad Room", "m-1", "x", NOW, ChatService.MAX_TEXT_CODE_POINTS));
+        assertRejected(ErrorCode.INVALID_ROOM, "m-1",
+                () -> ChatService.accept("alice", "@", "m-1", "x", NOW, ChatService.MAX_TEXT_CODE_POINTS));
+        assertRejected(ErrorCode.BAD_REQUEST, null,
+                () -> ChatService.accept("alice", "general", "m 1", "x", NOW, ChatService.MAX_TEXT_CODE_POINTS));
+        assertRejected(ErrorCode.BAD_REQUEST, "m-2",
+                () -> ChatService.accept("alice", "general", "m-2", " \t", NOW, ChatService.MAX_TEXT_CODE_POINTS));
+        assertRejected(ErrorCode.BAD_REQUEST, "m-3",
+                () -> ChatService.accept("alice", "general", "m-3", null, NOW, ChatService.MAX_TEXT_CODE_POINTS));
     }
 
     private static void assertRejected(ErrorCode code, String ref, Runnable call) {

@@ -36,6 +36,8 @@ public final class ChatClient implements AutoCloseable {
     private final List<JsonObject> skipped = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
+    private volatile java.util.function.Consumer<JsonObject> onArrival = frame -> {
+    };
 
     private ChatClient(URI base) {
         this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT).build());
@@ -44,6 +46,17 @@ public final class ChatClient implements AutoCloseable {
     private ChatClient(URI base, HttpClient http) {
         this.base = base;
         this.http = http;
+    }
+
+    /** Calls {@code observer} with each frame as it arrives, on the receiving thread (for timing). */
+    public void onArrival(java.util.function.Consumer<JsonObject> observer) {
+        this.onArrival = observer;
+    }
+
+    /** The session cookie, {@code JSESSIONID=...}, as a raw client would send it. */
+    public String sessionCookie() {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream().filter(
+                c -> c.getName().equals("JSESSIONID")).map(Object::toString).findFirst().orElseThrow();
     }
 
     /** A second client with this one's cookies (so its HTTP session) talking to another server. */
@@ -98,11 +111,25 @@ public final class ChatClient implements AutoCloseable {
 
     /** Opens the chat WebSocket asking to resume {@code token} (when not null); returns the {@code welcome}. */
     public JsonObject connect(String token) throws Exception {
+        return connect(token, http.newWebSocketBuilder());
+    }
+
+    /** Opens the chat WebSocket as a browser page of {@code origin} would; returns the {@code welcome}. */
+    public JsonObject connectFrom(String origin) throws Exception {
+        return connect(null, http.newWebSocketBuilder().header("Origin", origin));
+    }
+
+    private JsonObject connect(String token, WebSocket.Builder builder) throws Exception {
         String path = token == null ? "chat" : "chat?resume=" + token;
         URI ws = URI.create(base.resolve(path).toString().replaceFirst("^http", "ws"));
-        socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(ws, new Listener()).get(
-                TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        socket = builder.connectTimeout(TIMEOUT).buildAsync(ws, new Listener()).get(TIMEOUT.toSeconds(),
+                TimeUnit.SECONDS);
         return next("welcome");
+    }
+
+    /** Sends a binary frame (not part of the protocol). */
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
     }
 
     public void send(JsonObject frame) {
@@ -210,7 +237,9 @@ public final class ChatClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
+                onArrival.accept(frame);
+                frames.add(frame);
                 partial.setLength(0);
             }
             ws.request(1);

@@ -3,9 +3,11 @@ package org.chorus.it;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -39,13 +41,24 @@ public final class Cluster {
 
     /** The EAR the build produced, exactly as ./chorus up deploys it, plus test-only classes in its web module. */
     public static EnterpriseArchive chorus(Class<?>... testOnly) {
+        return chorus(Map.of(), testOnly);
+    }
+
+    /**
+     * The EAR with test-only classes and settings in its web module (its own
+     * {@code META-INF/microprofile-config.properties}: settings the web tier reads).
+     */
+    public static EnterpriseArchive chorus(Map<String, String> webSettings, Class<?>... testOnly) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty(
                 "chorus.ear")));
-        if (testOnly.length == 0) {
+        if (testOnly.length == 0 && webSettings.isEmpty()) {
             return ear;
         }
         WebArchive war = ear.getAsType(WebArchive.class, WAR);
         war.addClasses(testOnly);
+        StringBuilder properties = new StringBuilder();
+        webSettings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        war.addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
         ear.delete(WAR);
         return ear.add(war, "/", ZipExporter.class);
     }

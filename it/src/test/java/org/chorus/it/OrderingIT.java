@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OrderingIT extends TwoNodes {
 
     private static final int PER_SENDER = 100;
+    private static final long PACE_MS = 55;
 
     @Test
     void twoSendersPerNodeAndAReceiverOnEachNodeSeeOneGapFreeOrder() throws Exception {
@@ -75,11 +76,15 @@ class OrderingIT extends TwoNodes {
         }
     }
 
-    /** Sends without waiting, then collects the acks: id to acked seq. */
+    /**
+     * Sends without waiting for acks, every {@value #PACE_MS} ms (under the per-user rate limit of 20 per second), then
+     * collects the acks: id to acked seq.
+     */
     private static Map<String, Long> sendAll(ChatClient sender, String room, String prefix) throws Exception {
         for (int i = 0; i < PER_SENDER; i++) {
             sender.send(jakarta.json.Json.createObjectBuilder().add("type", "send").add("room", room).add("id", prefix
                     + i).add("text", "message " + i + " from " + prefix).build());
+            Thread.sleep(PACE_MS);
         }
         Map<String, Long> acked = new LinkedHashMap<>();
         for (int i = 0; i < PER_SENDER; i++) {

@@ -77,6 +77,16 @@ class RunCommandIT {
 
     @Test
     @Order(2)
+    void theWebSocketStackPassesAutobahnOnANodeAndThroughTheBalancer() throws Exception {
+        for (Autobahn.Run run : Autobahn.fuzz(List.of(NODE1.resolve("/"), BALANCER.resolve("/")))) {
+            String[] lines = run.output().strip().split("\n");
+            System.out.println(lines[lines.length - 1]);
+            assertEquals(0, run.exitCode(), run.echo() + ":\n" + run.output());
+        }
+    }
+
+    @Test
+    @Order(3)
     void afterKillingNode1ItsClientsResumeOnNode2WithEveryMessageOnceAndInOrder() throws Exception {
         String room = Cluster.freshRoom("crash");
         try (ChatClient bob = ChatClient.login(NODE1, "bob", PASSWORD);
@@ -188,7 +198,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(5) // last, on the cluster the restart test brought up: its logins do not follow a crash
+    @Order(6) // last, on the cluster the restart test brought up: its logins do not follow a crash
     void theBrowserClientResumesAfterItsNodeIsKilled() throws Exception {
         RunCommand.Result install = RunCommand.run(Duration.ofMinutes(10), "browser", "browser-install", "bash",
                 "install");
@@ -199,7 +209,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
         String room = Cluster.freshRoom("durable");
         List<JsonObject> before;
@@ -245,7 +255,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void startBringsNode1BackIntoTheClusterViewAndTheBalancer() throws Exception {
         chorus(Duration.ofMinutes(5), "start", "node1").orFail("./chorus start node1");
         RunCommand.Result status = chorus(Duration.ofMinutes(1), "status").orFail("./chorus status");

@@ -16,20 +16,28 @@ public final class SteadySender {
     private final ChatClient client;
     private final String room;
     private final Duration pause;
+    private final java.util.function.LongFunction<String> text;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong lastSeq = new AtomicLong();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile boolean stopping;
 
-    private SteadySender(ChatClient client, String room, Duration pause) {
+    private SteadySender(ChatClient client, String room, Duration pause, java.util.function.LongFunction<String> text) {
         this.client = client;
         this.room = room;
         this.pause = pause;
+        this.text = text;
     }
 
     /** Starts sending {@code steady-1}, {@code steady-2}... to {@code room}, one every {@code pause}. */
     public static SteadySender start(ChatClient client, String room, Duration pause) {
-        SteadySender sender = new SteadySender(client, room, pause);
+        return start(client, room, pause, n -> "steady message " + n);
+    }
+
+    /** The same with the text of message n made by {@code text}. */
+    public static SteadySender start(ChatClient client, String room, Duration pause,
+            java.util.function.LongFunction<String> text) {
+        SteadySender sender = new SteadySender(client, room, pause, text);
         Thread thread = new Thread(sender::run, "steady-sender");
         thread.setDaemon(true);
         thread.start();
@@ -40,7 +48,7 @@ public final class SteadySender {
         try {
             while (!stopping) {
                 long n = sent.get() + 1;
-                JsonObject ack = client.say(room, "steady-" + n, "steady message " + n);
+                JsonObject ack = client.say(room, "steady-" + n, text.apply(n));
                 if (!"ack".equals(ack.getString("type"))) {
                     throw new AssertionError("steady message " + n + " refused: " + ack);
                 }

@@ -27,6 +27,9 @@ public class ChatCaches {
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/connections")
     Cache<String, String> connections;
 
+    @Resource(lookup = "java:jboss/infinispan/cache/chorus/rates")
+    Cache<String, String> rates;
+
     /** Stored messages as JSON under {@code room#seq}. */
     public Cache<String, String> history() {
         return history;
@@ -50,5 +53,10 @@ public class ChatCaches {
     /** Each connection's state by resume token. */
     public Cache<String, String> connections() {
         return connections;
+    }
+
+    /** Each user's send budget, a {@link org.chorus.domain.TokenBucket}. */
+    public Cache<String, String> rates() {
+        return rates;
     }
 }

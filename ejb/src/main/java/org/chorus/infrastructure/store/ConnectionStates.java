@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -18,11 +20,12 @@ import jakarta.json.JsonString;
 
 import org.chorus.domain.ConnectionState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.infinispan.Cache;
 
 /**
  * Connection states in the replicated {@code connections} cache, as JSON by resume token; every write goes straight to
- * the cluster (write-through), by compare-and-set so that concurrent changes are not lost.
+ * the cluster (write-through), by compare-and-set so that concurrent changes are not lost. With
+ * {@code chorus.user-properties.distributed=false} they stay on the node instead (JEUS's switch): cheaper, but a
+ * connection then resumes only on the node it was on.
  */
 @ApplicationScoped
 public class ConnectionStates {
@@ -35,33 +38,48 @@ public class ConnectionStates {
     @ConfigProperty(name = "chorus.connection.lifespan-ms", defaultValue = "86400000")
     long lifespanMs;
 
+    @Inject
+    @ConfigProperty(name = "chorus.user-properties.distributed", defaultValue = "true")
+    boolean distributed;
+
+    private final ConcurrentMap<String, String> local = new ConcurrentHashMap<>();
+
     public Optional<ConnectionState> find(String token) {
-        String json = caches.connections().get(token);
+        String json = states().get(token);
         return json == null ? Optional.empty() : Optional.of(read(json));
     }
 
     public void create(String token, ConnectionState state) {
-        caches.connections().put(token, write(state), lifespanMs, TimeUnit.MILLISECONDS);
+        if (distributed) {
+            caches.connections().put(token, write(state), lifespanMs, TimeUnit.MILLISECONDS);
+        } else {
+            local.put(token, write(state));
+        }
     }
 
     /** Applies {@code edit} to the state of {@code token}, if there is one. */
     public void update(String token, UnaryOperator<ConnectionState> edit) {
-        Cache<String, String> connections = caches.connections();
         while (true) {
-            String old = connections.get(token);
+            String old = states().get(token);
             if (old == null) {
                 return;
             }
             String updated = write(edit.apply(read(old)));
-            if (updated.equals(old) || connections.replace(token, old, updated, lifespanMs, TimeUnit.MILLISECONDS)) {
+            if (updated.equals(old) || (distributed
+                    ? caches.connections().replace(token, old, updated, lifespanMs, TimeUnit.MILLISECONDS)
+                    : local.replace(token, old, updated))) {
                 return;
             }
         }
     }
 
+    private ConcurrentMap<String, String> states() {
+        return distributed ? caches.connections() : local;
+    }
+
     /** Forgets every connection of an HTTP session that ended. */
     public void removeSession(String httpSession) {
-        Cache<String, String> connections = caches.connections();
+        ConcurrentMap<String, String> connections = states();
         for (Map.Entry<String, String> e : List.copyOf(connections.entrySet())) {
             if (httpSession.equals(read(e.getValue()).httpSession())) {
                 connections.remove(e.getKey(), e.getValue());

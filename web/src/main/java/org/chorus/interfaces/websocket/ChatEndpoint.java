@@ -1,6 +1,7 @@
 package org.chorus.interfaces.websocket;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -47,6 +48,9 @@ public class ChatEndpoint {
     @Inject
     SessionKeepAlive keepAlive;
 
+    @Inject
+    ConnectionLimits limits;
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (!(session.getUserPrincipal() instanceof ChatPrincipal principal)) {
@@ -54,24 +58,35 @@ public class ChatEndpoint {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "not logged in"));
             return;
         }
+        limits.opened(session);
         Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
         sessions.open(session, principal, opened.token());
         keepAlive.opened(principal, session.getId());
-        LocalSessions.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened
+        Outbound.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened
                 .resumed(), opened.rooms()));
     }
 
+    /** Text arrives in parts, so that a message past {@code chorus.max-text-message-bytes} is never held whole. */
     @OnMessage
-    public void onText(Session session, String text) {
+    public void onText(Session session, String part, boolean last) {
+        String text = limits.assemble(session, part, last);
+        if (text == null) {
+            return;
+        }
         try {
             handle(session, user(session), InboundFrame.parse(text));
         } catch (ChatRejection e) {
-            LocalSessions.send(session, Frames.error(e.code(), e.getMessage(), e.ref()));
+            Outbound.send(session, Frames.error(e.code(), e.getMessage(), e.ref()));
         } catch (RuntimeException e) {
             // Not the client's mistake: logged with its stack, answered without it.
             LOG.errorf(e, "Frame from %s on connection %s failed", user(session), session.getId());
-            LocalSessions.send(session, Frames.error(ErrorCode.INTERNAL, "the server failed; try again", null));
+            Outbound.send(session, Frames.error(ErrorCode.INTERNAL, "the server failed; try again", null));
         }
+    }
+
+    @OnMessage
+    public void onBinary(Session session, ByteBuffer part, boolean last) {
+        limits.refuseBinary(session);
     }
 
     private void handle(Session session, String user, InboundFrame frame) {
@@ -84,7 +99,7 @@ public class ChatEndpoint {
             case "leave" -> {
                 String room = readable(user, frame);
                 sessions.leave(session, room);
-                LocalSessions.send(session, Frames.left(room));
+                Outbound.send(session, Frames.left(room));
             }
             case "send" -> {
                 String room = frame.string("room");
@@ -94,15 +109,15 @@ public class ChatEndpoint {
                             + room, id);
                 }
                 member(session, room, id);
-                LocalSessions.send(session, Frames.ack(chat.send(user, room, id, frame.string("text"))));
+                Outbound.send(session, Frames.ack(chat.send(user, room, id, frame.string("text"))));
             }
-            case "direct" -> LocalSessions.send(session, Frames.ack(chat.direct(user, frame.string("to"), frame
+            case "direct" -> Outbound.send(session, Frames.ack(chat.direct(user, frame.string("to"), frame
                     .string("id"), frame.string("text"))));
             case "history" -> {
                 String room = readable(user, frame);
                 Long before = frame.optionalLong("before", 1, Long.MAX_VALUE);
                 Long limit = frame.optionalLong("limit", 1, RoomService.MAX_PAGE);
-                LocalSessions.send(session, Frames.history(rooms.history(user, room, before, limit == null
+                Outbound.send(session, Frames.history(rooms.history(user, room, before, limit == null
                         ? DEFAULT_PAGE
                         : limit.intValue())));
             }
@@ -111,7 +126,7 @@ public class ChatEndpoint {
                 member(session, room, room);
                 chat.typing(user, room);
             }
-            case "ping" -> LocalSessions.send(session, Frames.pong());
+            case "ping" -> Outbound.send(session, Frames.pong());
             default -> throw new ChatRejection(ErrorCode.BAD_REQUEST, "unknown frame type: " + frame.type(), null);
         }
     }
@@ -141,6 +156,7 @@ public class ChatEndpoint {
     }
 
     private void forget(Session session) {
+        limits.closed(session);
         sessions.remove(session);
         if (session.getUserPrincipal() instanceof ChatPrincipal principal) {
             keepAlive.closed(principal, session.getId());

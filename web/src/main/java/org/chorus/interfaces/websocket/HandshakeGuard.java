@@ -2,7 +2,10 @@ package org.chorus.interfaces.websocket;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,10 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.chorus.interfaces.LoginSessions;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses the WebSocket upgrade with 401 unless the request carries the session of a logged-in user, and hands that
+ * Refuses the WebSocket upgrade with 403 from a foreign origin (cross-site WebSocket hijacking; Undertow's default
+ * accepts every origin) and with 401 unless the request carries the session of a logged-in user, and hands that
  * identity to the connection as its {@link ChatPrincipal}.
+ * <p>
+ * Allowed origins: the request's own ({@code scheme://Host}) and those listed in {@code chorus.allowed-origins}
+ * (comma-separated, e.g. {@code https://chat.example.com}); a request without {@code Origin} (not a browser) passes.
  * <p>
  * The principal travels on the request itself (the container copies the handshake request's principal into the
  * WebSocket session), not through the endpoint configuration's user properties, which Undertow shares between
@@ -25,9 +33,18 @@ import org.chorus.interfaces.LoginSessions;
 @WebFilter(urlPatterns = ChatEndpoint.PATH, asyncSupported = true)
 public class HandshakeGuard extends HttpFilter {
 
+    @Inject
+    @ConfigProperty(name = "chorus.allowed-origins")
+    Optional<List<String>> allowedOrigins;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        if (origin != null && !allowed(origin, request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "origin not allowed: " + origin);
+            return;
+        }
         HttpSession session = request.getSession(false);
         String user = LoginSessions.user(session);
         if (user == null) {
@@ -43,5 +60,11 @@ public class HandshakeGuard extends HttpFilter {
                 return principal;
             }
         }, response);
+    }
+
+    private boolean allowed(String origin, HttpServletRequest request) {
+        String own = request.getScheme() + "://" + request.getHeader("Host");
+        return origin.equalsIgnoreCase(own) || allowedOrigins.map(list -> list.stream().anyMatch(o -> o.trim()
+                .equalsIgnoreCase(origin))).orElse(false);
     }
 }

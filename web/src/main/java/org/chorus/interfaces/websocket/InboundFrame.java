@@ -1,10 +1,8 @@
 package org.chorus.interfaces.websocket;
 
 import java.io.StringReader;
-import java.util.NoSuchElementException;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,8 +29,11 @@ public record InboundFrame(String type, JsonObject json) {
             if (parser.hasNext()) {
                 throw bad("one JSON value per frame, nothing after it", null);
             }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw bad("not valid JSON", null);
+        } catch (ChatRejection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException and friends, and Parsson's plain RuntimeException for nesting past its depth limit.
+            throw bad("not valid JSON (or nested too deeply)", null);
         }
         if (!(value instanceof JsonObject object)) {
             throw bad("a frame is a JSON object", null);

@@ -1,6 +1,5 @@
 package org.chorus.interfaces.websocket;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +63,7 @@ public class LocalSessions {
     void stop() {
         catchUp.cancel(false);
         CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
-        byHttpSession.values().forEach(sessions -> sessions.forEach(session -> close(session, reason)));
+        byHttpSession.values().forEach(sessions -> sessions.forEach(session -> Outbound.close(session, reason)));
     }
 
     /** Registers a new connection under the HTTP session its handshake carried, with its resume token. */
@@ -147,15 +146,7 @@ public class LocalSessions {
             return;
         }
         CloseReason reason = new CloseReason(CloseCodes.VIOLATED_POLICY, "session ended");
-        sessions.forEach(session -> close(session, reason));
-    }
-
-    private static void close(Session session, CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (IOException e) {
-            LOG.debugf("Closing connection %s failed: %s", session.getId(), e.toString());
-        }
+        sessions.forEach(session -> Outbound.close(session, reason));
     }
 
     private void afterGrace(Runnable task) {
@@ -183,16 +174,5 @@ public class LocalSessions {
                 LOG.warnf("Catching up with history failed: %s", e.toString());
             }
         }
-    }
-
-    static void send(Session session, String frame) {
-        if (!session.isOpen()) {
-            return;
-        }
-        session.getAsyncRemote().sendText(frame, result -> {
-            if (!result.isOK()) {
-                LOG.debugf("Send to connection %s failed: %s", session.getId(), result.getException());
-            }
-        });
     }
 }

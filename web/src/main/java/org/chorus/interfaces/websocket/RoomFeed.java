@@ -58,9 +58,9 @@ final class RoomFeed {
         long first = rooms.firstKept(delivered);
         boolean truncated = since != null && since + 1 < first;
         long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
-        LocalSessions.send(session, Frames.joined(room, delivered, online, truncated));
+        Outbound.send(session, Frames.joined(room, delivered, online, truncated));
         if (from <= delivered) {
-            rooms.range(room, from, delivered).forEach(m -> LocalSessions.send(session, Frames.message(m)));
+            rooms.range(room, from, delivered).forEach(m -> Outbound.send(session, Frames.message(m)));
         }
         members.add(session);
     }
@@ -76,14 +76,14 @@ final class RoomFeed {
 
     synchronized void presence(Presence presence) {
         String frame = Frames.presence(presence);
-        members.forEach(s -> LocalSessions.send(s, frame));
+        members.forEach(s -> Outbound.send(s, frame));
     }
 
     /** Shows typing to the room's other subscribers: not to the typing user's own connections. */
     synchronized void typing(Typing typing) {
         String frame = Frames.typing(typing);
         members.stream().filter(s -> !typing.user().equals(s.getUserPrincipal().getName())).forEach(
-                s -> LocalSessions.send(s, frame));
+                s -> Outbound.send(s, frame));
     }
 
     /** Delivers from history whatever the room stored beyond what this node delivered. */
@@ -96,7 +96,7 @@ final class RoomFeed {
 
     private void toMembers(ChatMessage message) {
         String frame = Frames.message(message);
-        members.forEach(s -> LocalSessions.send(s, frame));
+        members.forEach(s -> Outbound.send(s, frame));
         delivered = message.seq();
     }
 }

@@ -31,6 +31,12 @@ class InboundFrameTest {
     }
 
     @Test
+    void refusesNestingDeeperThanTheParserAllows() {
+        String deep = "{\"type\":\"send\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertEquals(ErrorCode.BAD_REQUEST, assertThrows(ChatRejection.class, () -> InboundFrame.parse(deep)).code());
+    }
+
+    @Test
     void integersAreCheckedForTypeRangeAndSize() {
         InboundFrame f = InboundFrame.parse("{\"type\":\"join\",\"since\":41,\"big\":1e400,\"neg\":-1,\"frac\":1.5,"
                 + "\"huge\":99999999999999999999,\"max\":9223372036854775807,\"text\":\"7\"}");

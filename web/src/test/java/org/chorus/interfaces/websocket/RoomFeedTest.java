@@ -129,11 +129,13 @@ class RoomFeedTest {
                     return null;
                 });
         ChatPrincipal principal = new ChatPrincipal("alice", "http-" + id, null, null);
+        java.util.Map<String, Object> properties = new java.util.concurrent.ConcurrentHashMap<>();
         return (Session) Proxy.newProxyInstance(RoomFeedTest.class.getClassLoader(), new Class<?>[]{Session.class}, (
                 proxy, method, args) -> switch (method.getName()) {
                     case "isOpen" -> true;
                     case "getAsyncRemote" -> remote;
                     case "getUserPrincipal" -> principal;
+                    case "getUserProperties" -> properties;
                     case "getId" -> id;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];

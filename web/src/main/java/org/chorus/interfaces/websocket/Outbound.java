@@ -1,0 +1,58 @@
+package org.chorus.interfaces.websocket;
+
+import java.io.IOException;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Every frame to a client goes through here: sent asynchronously and counted against the connection's unsent-bytes
+ * limit, so that a client that stops reading is closed with 1013 instead of holding memory and slowing the others.
+ */
+final class Outbound {
+
+    private static final Logger LOG = Logger.getLogger(Outbound.class);
+    private static final CloseReason TOO_SLOW = new CloseReason(CloseCodes.TRY_AGAIN_LATER,
+            "too slow: unsent data passed the limit");
+
+    private Outbound() {
+    }
+
+    static void send(Session session, String frame) {
+        if (!session.isOpen()) {
+            return;
+        }
+        ConnectionBudget budget = ConnectionBudget.of(session);
+        long bytes = Utf8.length(frame);
+        if (budget != null && !budget.reserve(bytes)) {
+            if (budget.overrun()) {
+                LOG.debugf("Connection %s of %s closed: it stopped reading", session.getId(), user(session));
+                close(session, TOO_SLOW);
+            }
+            return;
+        }
+        session.getAsyncRemote().sendText(frame, result -> {
+            if (budget != null) {
+                budget.written(bytes);
+            }
+            if (!result.isOK()) {
+                LOG.debugf("Send to connection %s failed: %s", session.getId(), result.getException());
+            }
+        });
+    }
+
+    static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debugf("Closing connection %s failed: %s", session.getId(), e.toString());
+        }
+    }
+
+    private static String user(Session session) {
+        return session.getUserPrincipal() == null ? null : session.getUserPrincipal().getName();
+    }
+}
