@@ -94,9 +94,11 @@ public final class ChatClient implements AutoCloseable {
         return http.send(request, BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
-                BodyHandlers.ofString());
+    /** A GET with extra request headers given as name, value, name, value... */
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
+        return http.send(headers.length == 0 ? request.build() : request.headers(headers).build(), BodyHandlers
+                .ofString());
     }
 
     public HttpResponse<String> delete(String path) throws Exception {

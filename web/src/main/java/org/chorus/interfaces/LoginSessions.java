@@ -9,6 +9,8 @@ public final class LoginSessions {
 
     /** Session attribute holding the logged-in user's name. */
     public static final String USER = "chorus.user";
+    /** Session attribute present (true) when the logged-in user has the role {@code admin}. */
+    public static final String ADMIN = "chorus.admin";
 
     private LoginSessions() {
     }
@@ -22,6 +24,18 @@ public final class LoginSessions {
             return (String) session.getAttribute(USER);
         } catch (IllegalStateException invalidated) {
             return null;
+        }
+    }
+
+    /** Whether the session's user logged in with the role {@code admin}. */
+    public static boolean isAdmin(HttpSession session) {
+        if (session == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(session.getAttribute(ADMIN));
+        } catch (IllegalStateException invalidated) {
+            return false;
         }
     }
 }

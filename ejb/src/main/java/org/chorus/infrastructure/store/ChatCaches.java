@@ -59,4 +59,9 @@ public class ChatCaches {
     public Cache<String, String> rates() {
         return rates;
     }
+
+    /** Every cache, for the health checks. */
+    public java.util.List<Cache<?, ?>> all() {
+        return java.util.List.of(history, rooms, dedupe, presence, connections, rates);
+    }
 }

@@ -57,7 +57,11 @@ public class SessionResource {
             LOG.debugf("Login refused for %s: %s", user, e.getMessage());
             return problem(Status.UNAUTHORIZED, "wrong user or password");
         }
-        request.getSession(true).setAttribute(LoginSessions.USER, user);
+        HttpSession session = request.getSession(true);
+        session.setAttribute(LoginSessions.USER, user);
+        if (request.isUserInRole("admin")) {
+            session.setAttribute(LoginSessions.ADMIN, Boolean.TRUE);
+        }
         return Response.ok(whoami(user)).build();
     }
 

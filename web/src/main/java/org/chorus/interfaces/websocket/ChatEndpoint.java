@@ -20,6 +20,7 @@ import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
 import org.chorus.infrastructure.store.LocalNode;
+import org.chorus.interfaces.metrics.Metrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,6 +63,7 @@ public class ChatEndpoint {
         Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
         sessions.open(session, principal, opened.token());
         keepAlive.opened(principal, session.getId());
+        Metrics.opened(opened.resumed());
         Outbound.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened
                 .resumed(), opened.rooms()));
     }
@@ -76,6 +78,9 @@ public class ChatEndpoint {
         try {
             handle(session, user(session), InboundFrame.parse(text));
         } catch (ChatRejection e) {
+            if (e.code() == ErrorCode.RATE_LIMITED) {
+                Metrics.RATE_LIMITED.increment();
+            }
             Outbound.send(session, Frames.error(e.code(), e.getMessage(), e.ref()));
         } catch (RuntimeException e) {
             // Not the client's mistake: logged with its stack, answered without it.
@@ -110,9 +115,13 @@ public class ChatEndpoint {
                 }
                 member(session, room, id);
                 Outbound.send(session, Frames.ack(chat.send(user, room, id, frame.string("text"))));
+                Metrics.MESSAGES_IN.increment();
             }
-            case "direct" -> Outbound.send(session, Frames.ack(chat.direct(user, frame.string("to"), frame
-                    .string("id"), frame.string("text"))));
+            case "direct" -> {
+                Outbound.send(session, Frames.ack(chat.direct(user, frame.string("to"), frame.string("id"), frame
+                        .string("text"))));
+                Metrics.MESSAGES_IN.increment();
+            }
             case "history" -> {
                 String room = readable(user, frame);
                 Long before = frame.optionalLong("before", 1, Long.MAX_VALUE);
@@ -145,6 +154,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        Metrics.closed(reason.getCloseCode().getCode());
         forget(session);
         LOG.debugf("Connection %s of %s closed: %s", session.getId(), user(session), reason);
     }

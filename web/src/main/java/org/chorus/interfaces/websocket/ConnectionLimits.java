@@ -68,6 +68,11 @@ public class ConnectionLimits {
         open.remove(session);
     }
 
+    /** How many chat connections are open on this node. */
+    public int connections() {
+        return open.size();
+    }
+
     /**
      * Adds a part of a text message; returns the whole message after its last part, null before (and after closing a
      * connection whose message passed the limit with 1009).

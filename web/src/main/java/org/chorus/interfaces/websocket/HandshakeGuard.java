@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.chorus.interfaces.LoginSessions;
+import org.chorus.interfaces.metrics.Metrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,12 +43,14 @@ public class HandshakeGuard extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         if (origin != null && !allowed(origin, request)) {
+            Metrics.refused("origin");
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "origin not allowed: " + origin);
             return;
         }
         HttpSession session = request.getSession(false);
         String user = LoginSessions.user(session);
         if (user == null) {
+            Metrics.refused("unauthenticated");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST /chorus/api/session");
             return;
         }

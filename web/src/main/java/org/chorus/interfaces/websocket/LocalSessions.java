@@ -52,6 +52,7 @@ public class LocalSessions {
     Ticker ticker;
 
     private ScheduledFuture<?> catchUp;
+    private volatile long caughtUp = System.currentTimeMillis();
 
     @PostConstruct
     void start() {
@@ -166,7 +167,13 @@ public class LocalSessions {
         return feeds.computeIfAbsent(room, r -> new RoomFeed(r, rooms.latest(r)));
     }
 
+    /** When the last once-a-second catch-up with history ended (a node whose timer stopped is not alive). */
+    public long caughtUp() {
+        return caughtUp;
+    }
+
     private void catchUp() {
+        caughtUp = System.currentTimeMillis();
         for (RoomFeed feed : feeds.values()) {
             try {
                 feed.catchUp(rooms);

@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 
+import org.chorus.interfaces.metrics.Metrics;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +30,7 @@ final class Outbound {
         long bytes = Utf8.length(frame);
         if (budget != null && !budget.reserve(bytes)) {
             if (budget.overrun()) {
+                Metrics.SLOW_READER_CLOSES.increment();
                 LOG.debugf("Connection %s of %s closed: it stopped reading", session.getId(), user(session));
                 close(session, TOO_SLOW);
             }

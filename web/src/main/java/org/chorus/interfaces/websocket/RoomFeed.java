@@ -10,6 +10,7 @@ import org.chorus.application.RoomService;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.Presence;
 import org.chorus.domain.Typing;
+import org.chorus.interfaces.metrics.Metrics;
 
 /**
  * One room on this node: its local subscribers and the seq delivered to them so far.
@@ -36,7 +37,7 @@ final class RoomFeed {
             return;
         }
         if (message.seq() > delivered + 1) {
-            rooms.range(room, delivered + 1, message.seq() - 1).forEach(this::toMembers);
+            rooms.range(room, delivered + 1, message.seq() - 1).forEach(this::filled);
         }
         toMembers(message);
     }
@@ -60,7 +61,10 @@ final class RoomFeed {
         long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
         Outbound.send(session, Frames.joined(room, delivered, online, truncated));
         if (from <= delivered) {
-            rooms.range(room, from, delivered).forEach(m -> Outbound.send(session, Frames.message(m)));
+            rooms.range(room, from, delivered).forEach(m -> {
+                Outbound.send(session, Frames.message(m));
+                Metrics.MESSAGES_OUT.increment();
+            });
         }
         members.add(session);
     }
@@ -90,13 +94,22 @@ final class RoomFeed {
     private void deliverUpToLatest(RoomService rooms) {
         long latest = rooms.latest(room);
         if (latest > delivered) {
-            rooms.range(room, delivered + 1, latest).forEach(this::toMembers);
+            rooms.range(room, delivered + 1, latest).forEach(this::filled);
         }
+    }
+
+    private void filled(ChatMessage message) {
+        Metrics.GAPS_FILLED.increment();
+        toMembers(message);
     }
 
     private void toMembers(ChatMessage message) {
         String frame = Frames.message(message);
         members.forEach(s -> Outbound.send(s, frame));
         delivered = message.seq();
+        Metrics.MESSAGES_OUT.add(members.size());
+        if (!members.isEmpty()) {
+            Metrics.FANOUT_MS.observe(System.currentTimeMillis() - message.ts().toEpochMilli());
+        }
     }
 }

@@ -1,0 +1,44 @@
+package org.chorus.infrastructure.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.chorus.infrastructure.store.ChatCaches;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.infinispan.Cache;
+import org.infinispan.lifecycle.ComponentStatus;
+import org.infinispan.partitionhandling.AvailabilityMode;
+
+/**
+ * Ready and live when every Chorus cache is running and available for reads and writes.
+ */
+@Readiness
+@Liveness
+@ApplicationScoped
+public class CachesCheck implements HealthCheck {
+
+    @Inject
+    ChatCaches caches;
+
+    @Override
+    public HealthCheckResponse call() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        boolean up = true;
+        for (Cache<?, ?> cache : caches.all()) {
+            ComponentStatus status = cache.getStatus();
+            AvailabilityMode availability = cache.getAdvancedCache().getAvailability();
+            data.put(cache.getName(), status + "/" + availability);
+            up &= status == ComponentStatus.RUNNING && availability == AvailabilityMode.AVAILABLE;
+        }
+        return new HealthCheckResponse("chorus-caches", up
+                ? HealthCheckResponse.Status.UP
+                : HealthCheckResponse.Status.DOWN, Optional.of(data));
+    }
+}

@@ -1,0 +1,90 @@
+package org.chorus.interfaces.metrics;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.chorus.infrastructure.store.LocalNode;
+import org.chorus.interfaces.LoginSessions;
+import org.chorus.interfaces.websocket.ConnectionLimits;
+
+/**
+ * This node's metrics in Prometheus text format at {@code /chorus/metrics}, for a scraper on the same host (a request
+ * from loopback that no proxy forwarded) or a user logged in with role {@code admin}; anyone else gets 403.
+ */
+@WebServlet("/metrics")
+public class MetricsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ConnectionLimits limits;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!fromThisHost(request) && !LoginSessions.isAdmin(request.getSession(false))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "metrics: from this host or as admin only");
+            return;
+        }
+        String node = "{node=\"" + LocalNode.name() + "\"}";
+        StringBuilder out = new StringBuilder();
+        gauge(out, "chorus_connections", "open chat connections on this node", node, limits.connections());
+        counter(out, "chorus_messages_in_total", "messages accepted from this node's clients", node,
+                Metrics.MESSAGES_IN);
+        counter(out, "chorus_messages_out_total", "message frames written to this node's clients", node,
+                Metrics.MESSAGES_OUT);
+        counter(out, "chorus_gaps_filled_total", "messages delivered from history, not from the topic", node,
+                Metrics.GAPS_FILLED);
+        counter(out, "chorus_rate_limited_total", "sends refused with rate_limited", node, Metrics.RATE_LIMITED);
+        counter(out, "chorus_slow_reader_closes_total", "connections closed with 1013", node,
+                Metrics.SLOW_READER_CLOSES);
+        labelled(out, "chorus_resumes_total", "connections opened, by result", "result", Metrics.resumes());
+        labelled(out, "chorus_handshakes_refused_total", "WebSocket handshakes refused, by reason", "reason",
+                Metrics.refused());
+        labelled(out, "chorus_closes_total", "connections closed, by close code", "code", Metrics.closes());
+        Metrics.FANOUT_MS.write(out, "chorus_fanout_latency_seconds",
+                "from a message's acceptance to its delivery by this node");
+        response.setContentType("text/plain; version=0.0.4; charset=utf-8");
+        response.getWriter().write(out.toString());
+    }
+
+    private static boolean fromThisHost(HttpServletRequest request) throws IOException {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        return loopback(request.getRemoteAddr()) && (forwarded == null || Arrays.stream(forwarded.split(","))
+                .allMatch(a -> loopback(a.trim())));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, String labels, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(
+                " gauge\n").append(name).append(labels).append(' ').append(value).append('\n');
+    }
+
+    private static void counter(StringBuilder out, String name, String help, String labels, LongAdder value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(
+                " counter\n").append(name).append(labels).append(' ').append(value.sum()).append('\n');
+    }
+
+    private static void labelled(StringBuilder out, String name, String help, String label,
+            Map<?, LongAdder> values) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(
+                " counter\n");
+        values.forEach((key, value) -> out.append(name).append("{node=\"").append(LocalNode.name()).append("\",")
+                .append(label).append("=\"").append(key).append("\"} ").append(value.sum()).append('\n'));
+    }
+}
