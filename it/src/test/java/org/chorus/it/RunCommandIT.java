@@ -198,7 +198,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(6) // last, on the cluster the restart test brought up: its logins do not follow a crash
+    @Order(7) // last, on the cluster the restart test brought up: its logins do not follow a crash
     void theBrowserClientResumesAfterItsNodeIsKilled() throws Exception {
         RunCommand.Result install = RunCommand.run(Duration.ofMinutes(10), "browser", "browser-install", "bash",
                 "install");
@@ -209,7 +209,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
         String room = Cluster.freshRoom("durable");
         List<JsonObject> before;
@@ -230,6 +230,18 @@ class RunCommandIT {
             dave.connect();
             assertEquals(3, dave.join(room).getInt("seq"));
             assertEquals(4, dave.say(room, "after", "the sequence goes on").getInt("seq"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void addPutsAThirdServerIntoTheClusterTheBalancerAndPresenceAndItGetsNewConnections() throws Exception {
+        try {
+            chorus(Duration.ofMinutes(5), "add", "node3").orFail("./chorus add node3");
+            ScaleOut.check(BALANCER, NODE1, URI.create("http://127.0.0.1:8380/chorus/"), chorus(Duration.ofMinutes(1),
+                    "status").orFail("./chorus status").output());
+        } finally {
+            chorus(Duration.ofMinutes(3), "remove", "node3").orFail("./chorus remove node3");
         }
     }
 
