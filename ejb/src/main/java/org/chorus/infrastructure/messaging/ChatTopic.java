@@ -9,6 +9,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 
 import org.chorus.domain.ChatMessage;
+import org.chorus.domain.NodeStats;
 import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
 import org.chorus.domain.Typing;
@@ -51,6 +52,11 @@ public class ChatTopic {
     /** Typing is momentary: not worth a journal write. */
     public void publish(Typing typing) {
         send(TopicEvent.TYPING, TopicEvent.write(typing), DeliveryMode.NON_PERSISTENT);
+    }
+
+    /** A node's figures for the admin page: momentary, sent every few seconds. */
+    public void publish(NodeStats stats) {
+        send(TopicEvent.STATS, TopicEvent.write(stats), DeliveryMode.NON_PERSISTENT);
     }
 
     private void send(String kind, String body, int deliveryMode) {

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import org.chorus.domain.NodeStats;
 import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
 import org.chorus.domain.Typing;
@@ -20,6 +21,7 @@ public final class TopicEvent {
     static final String SESSION_ENDED = "session-ended";
     static final String PRESENCE = "presence";
     static final String TYPING = "typing";
+    static final String STATS = "stats";
 
     private TopicEvent() {
     }
@@ -33,7 +35,14 @@ public final class TopicEvent {
         return Json.createObjectBuilder().add("room", t.room()).add("user", t.user()).build().toString();
     }
 
-    /** The event a topic message of this kind carries: a chat message, presence, typing or a session's end. */
+    static String write(NodeStats n) {
+        return Json.createObjectBuilder().add("node", n.node()).add("connections", n.connections()).add("in", n
+                .messagesIn()).add("out", n.messagesOut()).add("resumed", n.resumed()).add("fresh", n.fresh()).add(
+                        "at", n.at())
+                .build().toString();
+    }
+
+    /** The event a topic message of this kind carries: a chat message, presence, typing, a session's end or stats. */
     static Object read(String kind, String body) {
         if (kind == null || MESSAGE.equals(kind)) {
             return MessageJson.read(body);
@@ -45,6 +54,11 @@ public final class TopicEvent {
         return switch (kind) {
             case PRESENCE -> new Presence(o.getString("room"), o.getString("user"), o.getBoolean("online"));
             case TYPING -> new Typing(o.getString("room"), o.getString("user"));
+            case STATS -> new NodeStats(o.getString("node"), o.getJsonNumber("connections").longValue(), o
+                    .getJsonNumber("in").longValue(), o.getJsonNumber("out").longValue(),
+                    o.getJsonNumber("resumed")
+                            .longValue(),
+                    o.getJsonNumber("fresh").longValue(), o.getJsonNumber("at").longValue());
             default -> throw new IllegalArgumentException("unknown topic message kind " + kind);
         };
     }

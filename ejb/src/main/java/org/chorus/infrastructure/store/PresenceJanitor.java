@@ -41,6 +41,7 @@ public class PresenceJanitor {
         @ViewChanged
         public void viewChanged(ViewChangedEvent event) {
             LOG.infof("Cluster view of the chorus cache container: %s", event.getNewMembers());
+            clusterEvents.viewChanged(event.getOldMembers(), event.getNewMembers());
             // After the presence grace (a user who resumes elsewhere meanwhile stays online), with the view of
             // that moment, and not on the JGroups thread that reports the view.
             scheduler.schedule(() -> sweep(container.getMembers()), graceMs, TimeUnit.MILLISECONDS);
@@ -61,6 +62,9 @@ public class PresenceJanitor {
 
     @Inject
     PresenceRegistry registry;
+
+    @Inject
+    ClusterEvents clusterEvents;
 
     @Inject
     ChatTopic topic;

@@ -43,6 +43,18 @@ public final class Metrics {
         CLOSES.computeIfAbsent(code, k -> new LongAdder()).increment();
     }
 
+    /** Connections that resumed, so far. */
+    public static long resumed() {
+        LongAdder a = RESUMES.get("resumed");
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Connections that started fresh, so far. */
+    public static long fresh() {
+        LongAdder a = RESUMES.get("fresh");
+        return a == null ? 0 : a.sum();
+    }
+
     static Map<String, LongAdder> resumes() {
         return RESUMES;
     }

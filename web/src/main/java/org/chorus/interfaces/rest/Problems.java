@@ -8,12 +8,12 @@ import jakarta.ws.rs.core.Response.Status;
 /**
  * The API's error answers: a status and {@code {"error":"..."}}.
  */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static Response problem(Status status, String message) {
+    public static Response problem(Status status, String message) {
         String json = Json.createObjectBuilder().add("error", message).build().toString();
         return Response.status(status).entity(json).type(MediaType.APPLICATION_JSON).build();
     }

@@ -1,0 +1,62 @@
+package org.chorus.interfaces.admin;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import static org.chorus.interfaces.rest.Problems.problem;
+
+import org.chorus.application.RoomService;
+import org.chorus.infrastructure.store.ClusterEvents;
+import org.chorus.interfaces.LoginSessions;
+
+/**
+ * The admin page's data, for role {@code admin} only: {@code GET /chorus/api/admin/cluster} gives the servers with
+ * their figures, the rooms with their latest seq and online users, and the recent cluster view changes.
+ */
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    ClusterFigures figures;
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    ClusterEvents events;
+
+    @GET
+    @Path("cluster")
+    public Response cluster() {
+        if (LoginSessions.user(request.getSession(false)) == null) {
+            return problem(Status.UNAUTHORIZED, "not logged in");
+        }
+        if (!LoginSessions.isAdmin(request.getSession(false))) {
+            return problem(Status.FORBIDDEN, "for role admin only");
+        }
+        JsonArrayBuilder servers = Json.createArrayBuilder();
+        figures.nodes().forEach(n -> servers.add(Json.createObjectBuilder().add("node", n.node()).add("connections", n
+                .connections()).add("messagesIn", n.messagesIn()).add("messagesOut", n.messagesOut()).add("resumed", n
+                        .resumed())
+                .add("fresh", n.fresh()).add("at", n.at())));
+        JsonArrayBuilder roomList = Json.createArrayBuilder();
+        rooms.rooms().forEach(r -> roomList.add(Json.createObjectBuilder().add("room", r.room()).add("seq", r.seq())
+                .add("online", r.online())));
+        return Response.ok(Json.createObjectBuilder().add("servers", servers).add("rooms", roomList).add("failovers",
+                Json.createArrayBuilder(events.recent())).add("now", System.currentTimeMillis()).build().toString())
+                .build();
+    }
+}

@@ -1,0 +1,82 @@
+package org.chorus.interfaces.admin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.chorus.domain.NodeStats;
+import org.chorus.infrastructure.messaging.ChatTopic;
+import org.chorus.infrastructure.store.LocalNode;
+import org.chorus.interfaces.metrics.Metrics;
+import org.chorus.interfaces.websocket.ConnectionLimits;
+import org.chorus.interfaces.websocket.Ticker;
+import org.jboss.logging.Logger;
+
+/**
+ * Every node's latest figures: this node publishes its own on the topic every two seconds and keeps what every node
+ * published; a node silent for ten seconds is left out.
+ */
+@ApplicationScoped
+public class ClusterFigures {
+
+    private static final Logger LOG = Logger.getLogger(ClusterFigures.class);
+    private static final long EVERY_MS = 2000;
+    private static final long STALE_MS = 10_000;
+
+    private final Map<String, NodeStats> latest = new ConcurrentHashMap<>();
+
+    @Inject
+    ChatTopic topic;
+
+    @Inject
+    ConnectionLimits limits;
+
+    @Inject
+    Ticker ticker;
+
+    private ScheduledFuture<?> publisher;
+
+    /** Starts with the application, not at the first admin request. */
+    void boot(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the application's start is what creates this bean (and starts the publisher) at once.
+    }
+
+    @PostConstruct
+    void start() {
+        publisher = ticker.executor().scheduleWithFixedDelay(this::publish, 0, EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        publisher.cancel(false);
+    }
+
+    void received(@Observes NodeStats stats) {
+        latest.put(stats.node(), stats);
+    }
+
+    /** The nodes heard from in the last ten seconds, by name. */
+    public List<NodeStats> nodes() {
+        long now = System.currentTimeMillis();
+        return latest.values().stream().filter(s -> now - s.at() < STALE_MS).sorted((a, b) -> a.node().compareTo(b
+                .node())).toList();
+    }
+
+    private void publish() {
+        try {
+            topic.publish(new NodeStats(LocalNode.name(), limits.connections(), Metrics.MESSAGES_IN.sum(),
+                    Metrics.MESSAGES_OUT.sum(), Metrics.resumed(), Metrics.fresh(), System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Publishing this node's figures failed: %s", e.toString());
+        }
+    }
+}
