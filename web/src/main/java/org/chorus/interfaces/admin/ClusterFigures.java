@@ -17,7 +17,7 @@ import org.chorus.domain.NodeStats;
 import org.chorus.infrastructure.messaging.ChatTopic;
 import org.chorus.infrastructure.store.LocalNode;
 import org.chorus.interfaces.metrics.Metrics;
-import org.chorus.interfaces.websocket.ConnectionLimits;
+import org.chorus.interfaces.websocket.LocalSessions;
 import org.chorus.interfaces.websocket.Ticker;
 import org.jboss.logging.Logger;
 
@@ -38,7 +38,7 @@ public class ClusterFigures {
     ChatTopic topic;
 
     @Inject
-    ConnectionLimits limits;
+    LocalSessions sessions;
 
     @Inject
     Ticker ticker;
@@ -73,7 +73,7 @@ public class ClusterFigures {
 
     private void publish() {
         try {
-            topic.publish(new NodeStats(LocalNode.name(), limits.connections(), Metrics.MESSAGES_IN.sum(),
+            topic.publish(new NodeStats(LocalNode.name(), sessions.count(), Metrics.MESSAGES_IN.sum(),
                     Metrics.MESSAGES_OUT.sum(), Metrics.resumed(), Metrics.fresh(), System.currentTimeMillis()));
         } catch (RuntimeException e) {
             LOG.debugf("Publishing this node's figures failed: %s", e.toString());

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.chorus.infrastructure.store.LocalNode;
 import org.chorus.interfaces.LoginSessions;
-import org.chorus.interfaces.websocket.ConnectionLimits;
+import org.chorus.interfaces.websocket.LocalSessions;
 
 /**
  * This node's metrics in Prometheus text format at {@code /chorus/metrics}, for a scraper on the same host (a request
@@ -26,7 +26,7 @@ public class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ConnectionLimits limits;
+    transient LocalSessions sessions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -36,7 +36,7 @@ public class MetricsServlet extends HttpServlet {
         }
         String node = "{node=\"" + LocalNode.name() + "\"}";
         StringBuilder out = new StringBuilder();
-        gauge(out, "chorus_connections", "open chat connections on this node", node, limits.connections());
+        gauge(out, "chorus_connections", "open chat connections on this node", node, sessions.count());
         counter(out, "chorus_messages_in_total", "messages accepted from this node's clients", node,
                 Metrics.MESSAGES_IN);
         counter(out, "chorus_messages_out_total", "message frames written to this node's clients", node,

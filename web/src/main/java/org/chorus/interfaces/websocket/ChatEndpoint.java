@@ -76,7 +76,7 @@ public class ChatEndpoint {
             return;
         }
         try {
-            handle(session, user(session), InboundFrame.parse(text));
+            handle(session, ChatPrincipal.userOf(session), InboundFrame.parse(text));
         } catch (ChatRejection e) {
             if (e.code() == ErrorCode.RATE_LIMITED) {
                 Metrics.RATE_LIMITED.increment();
@@ -84,7 +84,7 @@ public class ChatEndpoint {
             Outbound.send(session, Frames.error(e.code(), e.getMessage(), e.ref()));
         } catch (RuntimeException e) {
             // Not the client's mistake: logged with its stack, answered without it.
-            LOG.errorf(e, "Frame from %s on connection %s failed", user(session), session.getId());
+            LOG.errorf(e, "Frame from %s on connection %s failed", ChatPrincipal.userOf(session), session.getId());
             Outbound.send(session, Frames.error(ErrorCode.INTERNAL, "the server failed; try again", null));
         }
     }
@@ -156,24 +156,20 @@ public class ChatEndpoint {
     public void close(Session session, CloseReason reason) {
         Metrics.closed(reason.getCloseCode().getCode());
         forget(session);
-        LOG.debugf("Connection %s of %s closed: %s", session.getId(), user(session), reason);
+        LOG.debugf("Connection %s of %s closed: %s", session.getId(), ChatPrincipal.userOf(session), reason);
     }
 
     @OnError
     public void error(Session session, Throwable error) {
         forget(session);
-        LOG.debugf("Connection %s of %s failed: %s", session.getId(), user(session), error.toString());
+        LOG.debugf("Connection %s of %s failed: %s", session.getId(), ChatPrincipal.userOf(session), error.toString());
     }
 
     private void forget(Session session) {
-        limits.closed(session);
         sessions.remove(session);
         if (session.getUserPrincipal() instanceof ChatPrincipal principal) {
             keepAlive.closed(principal, session.getId());
         }
     }
 
-    private static String user(Session session) {
-        return session.getUserPrincipal() == null ? null : session.getUserPrincipal().getName();
-    }
 }

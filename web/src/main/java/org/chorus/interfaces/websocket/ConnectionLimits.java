@@ -1,7 +1,5 @@
 package org.chorus.interfaces.websocket;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +43,9 @@ public class ConnectionLimits {
     @Inject
     Ticker ticker;
 
-    private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    @Inject
+    LocalSessions sessions;
+
     private ScheduledFuture<?> idleSweep;
 
     @PostConstruct
@@ -61,16 +61,6 @@ public class ConnectionLimits {
     void opened(Session session) {
         ConnectionBudget.attach(session, new ConnectionBudget(maxTextMessageBytes, sendBufferBytes));
         session.getAsyncRemote().setSendTimeout(sendTimeoutMs);
-        open.add(session);
-    }
-
-    void closed(Session session) {
-        open.remove(session);
-    }
-
-    /** How many chat connections are open on this node. */
-    public int connections() {
-        return open.size();
     }
 
     /**
@@ -93,13 +83,12 @@ public class ConnectionLimits {
 
     private void closeIdle() {
         long now = System.currentTimeMillis();
-        for (Session session : open) {
+        sessions.all().filter(Session::isOpen).forEach(session -> {
             ConnectionBudget budget = ConnectionBudget.of(session);
             if (budget != null && now - budget.lastInbound() > maxIdleMs) {
                 LOG.debugf("Connection %s closed after %d ms without a frame", session.getId(), maxIdleMs);
-                open.remove(session);
                 Outbound.close(session, new CloseReason(CloseCodes.GOING_AWAY, "idle for " + maxIdleMs + " ms"));
             }
-        }
+        });
     }
 }

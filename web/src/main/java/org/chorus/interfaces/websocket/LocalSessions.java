@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -91,6 +92,16 @@ public class LocalSessions {
         if (feed != null && feed.leave(session)) {
             rooms.left(room, session.getUserPrincipal().getName(), session.getId());
         }
+    }
+
+    /** Every open connection on this node. */
+    Stream<Session> all() {
+        return byHttpSession.values().stream().flatMap(Set::stream);
+    }
+
+    /** How many chat connections are open on this node. */
+    public long count() {
+        return all().count();
     }
 
     public boolean isMember(String room, Session session) {

@@ -1,6 +1,7 @@
 package org.chorus.interfaces.websocket;
 
 import java.io.IOException;
+import java.util.Collection;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -23,15 +24,25 @@ final class Outbound {
     }
 
     static void send(Session session, String frame) {
+        send(session, frame, Utf8.length(frame));
+    }
+
+    /** Sends one frame to several connections, measuring it once. */
+    static void toAll(Collection<Session> sessions, String frame) {
+        long bytes = Utf8.length(frame);
+        sessions.forEach(session -> send(session, frame, bytes));
+    }
+
+    private static void send(Session session, String frame, long bytes) {
         if (!session.isOpen()) {
             return;
         }
         ConnectionBudget budget = ConnectionBudget.of(session);
-        long bytes = Utf8.length(frame);
         if (budget != null && !budget.reserve(bytes)) {
             if (budget.overrun()) {
                 Metrics.SLOW_READER_CLOSES.increment();
-                LOG.debugf("Connection %s of %s closed: it stopped reading", session.getId(), user(session));
+                LOG.debugf("Connection %s of %s closed: it stopped reading", session.getId(),
+                        ChatPrincipal.userOf(session));
                 close(session, TOO_SLOW);
             }
             return;
@@ -54,7 +65,4 @@ final class Outbound {
         }
     }
 
-    private static String user(Session session) {
-        return session.getUserPrincipal() == null ? null : session.getUserPrincipal().getName();
-    }
 }

@@ -79,15 +79,13 @@ final class RoomFeed {
     }
 
     synchronized void presence(Presence presence) {
-        String frame = Frames.presence(presence);
-        members.forEach(s -> Outbound.send(s, frame));
+        Outbound.toAll(members, Frames.presence(presence));
     }
 
     /** Shows typing to the room's other subscribers: not to the typing user's own connections. */
     synchronized void typing(Typing typing) {
-        String frame = Frames.typing(typing);
-        members.stream().filter(s -> !typing.user().equals(s.getUserPrincipal().getName())).forEach(
-                s -> Outbound.send(s, frame));
+        Outbound.toAll(members.stream().filter(s -> !typing.user().equals(s.getUserPrincipal().getName())).toList(),
+                Frames.typing(typing));
     }
 
     /** Delivers from history whatever the room stored beyond what this node delivered. */
@@ -104,8 +102,7 @@ final class RoomFeed {
     }
 
     private void toMembers(ChatMessage message) {
-        String frame = Frames.message(message);
-        members.forEach(s -> Outbound.send(s, frame));
+        Outbound.toAll(members, Frames.message(message));
         delivered = message.seq();
         Metrics.MESSAGES_OUT.add(members.size());
         if (!members.isEmpty()) {
