@@ -108,4 +108,22 @@ class CrossNodeChatIT extends TwoNodes {
         }
     }
 
+    @Test
+    void aSessionUsedOnBothNodesByTurnsDoesNotLockItsUserOutOfEither() throws Exception {
+        // As after failovers: each request of a session on the node it was not last used on once re-created the
+        // container's identity there, and Elytron's brute-force protection counted each as a failed login of the user;
+        // after ten, fresh logins of that user on that node were refused (401) for the lockout interval.
+        try (ChatClient onNode1 = ChatClient.login(node1(), "carol", PASSWORD);
+                ChatClient onNode2 = onNode1.on(node2())) {
+            for (int i = 0; i < 12; i++) {
+                assertEquals(200, onNode2.get("api/session").statusCode(), "the session on node-2");
+                assertEquals(200, onNode1.get("api/session").statusCode(), "the session on node-1");
+            }
+        }
+        for (var node : new java.net.URI[]{node1(), node2()}) {
+            try (ChatClient fresh = ChatClient.anonymous(node)) {
+                assertEquals(200, fresh.postSession("carol", PASSWORD).statusCode(), "a new login of carol at " + node);
+            }
+        }
+    }
 }

@@ -7,9 +7,13 @@ import static org.chorus.it.RunCommand.chorus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -77,6 +81,25 @@ class RunCommandIT {
 
     @Test
     @Order(2)
+    void theBenchmarkSmokeRunsCleanAgainstTheCluster() throws Exception {
+        Path out = Path.of(System.getProperty("chorus.root", "..")).resolve("it/target/bench-smoke");
+        RunCommand.Result smoke = chorus(Duration.ofMinutes(2), "bench", "smoke", "--out", out.toString());
+        System.out.println(smoke.output().lines().filter(l -> l.startsWith("|")).collect(Collectors.joining("\n")));
+        assertEquals(0, smoke.exitCode(), smoke.output());
+        JsonObject rows = Json.createReader(new StringReader(Files.readString(out.resolve("smoke.json"))))
+                .readObject().getJsonObject("rows");
+        for (String run : List.of("same node", "cross node")) {
+            JsonObject row = rows.getJsonObject(run);
+            assertTrue(row.getJsonNumber("deliveries_per_s").doubleValue() > 0, run + ": deliveries");
+            for (String zero : List.of("lost", "duplicated", "reordered")) {
+                assertEquals(0, row.getJsonNumber(zero).intValue(), run + ": " + zero);
+            }
+        }
+        assertTrue(Files.size(out.resolve("smoke-latency.png")) > 0, "the latency chart");
+    }
+
+    @Test
+    @Order(3)
     void theWebSocketStackPassesAutobahnOnANodeAndThroughTheBalancer() throws Exception {
         for (Autobahn.Run run : Autobahn.fuzz(List.of(NODE1.resolve("/"), BALANCER.resolve("/")))) {
             String[] lines = run.output().strip().split("\n");
@@ -86,7 +109,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void afterKillingNode1ItsClientsResumeOnNode2WithEveryMessageOnceAndInOrder() throws Exception {
         String room = Cluster.freshRoom("crash");
         try (ChatClient bob = ChatClient.login(NODE1, "bob", PASSWORD);
@@ -198,7 +221,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(7) // last, on the cluster the restart test brought up: its logins do not follow a crash
+    @Order(8) // last, on the cluster the restart test brought up: its logins do not follow a crash
     void theBrowserClientResumesAfterItsNodeIsKilled() throws Exception {
         RunCommand.Result install = RunCommand.run(Duration.ofMinutes(10), "browser", "browser-install", "bash",
                 "install");
@@ -209,7 +232,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
         String room = Cluster.freshRoom("durable");
         List<JsonObject> before;
@@ -234,7 +257,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void addPutsAThirdServerIntoTheClusterTheBalancerAndPresenceAndItGetsNewConnections() throws Exception {
         try {
             chorus(Duration.ofMinutes(5), "add", "node3").orFail("./chorus add node3");
@@ -267,7 +290,7 @@ class RunCommandIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void startBringsNode1BackIntoTheClusterViewAndTheBalancer() throws Exception {
         chorus(Duration.ofMinutes(5), "start", "node1").orFail("./chorus start node1");
         RunCommand.Result status = chorus(Duration.ofMinutes(1), "status").orFail("./chorus status");

@@ -1,9 +1,10 @@
 package org.chorus.infrastructure.messaging;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import java.io.StringReader;
 import java.time.Instant;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -24,7 +25,7 @@ public final class MessageJson {
 
     /** The message's fields, also the body of the protocol's {@code message} frame. */
     public static JsonObjectBuilder fields(ChatMessage m) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("room", m.room()).add("seq", m.seq()).add("id", m.id())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("room", m.room()).add("seq", m.seq()).add("id", m.id())
                 .add(
                         "from", m.from());
         if (m.to() != null) {
@@ -34,7 +35,7 @@ public final class MessageJson {
     }
 
     public static ChatMessage read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             return new ChatMessage(o.getString("room"), o.getJsonNumber("seq").longValueExact(), o.getString("id"), o
                     .getString("from"), o.getString("to", null), o.getString("text"),

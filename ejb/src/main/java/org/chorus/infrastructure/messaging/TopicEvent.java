@@ -1,8 +1,9 @@
 package org.chorus.infrastructure.messaging;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -27,16 +28,16 @@ public final class TopicEvent {
     }
 
     static String write(Presence p) {
-        return Json.createObjectBuilder().add("room", p.room()).add("user", p.user()).add("online", p.online())
+        return JSON.createObjectBuilder().add("room", p.room()).add("user", p.user()).add("online", p.online())
                 .build().toString();
     }
 
     static String write(Typing t) {
-        return Json.createObjectBuilder().add("room", t.room()).add("user", t.user()).build().toString();
+        return JSON.createObjectBuilder().add("room", t.room()).add("user", t.user()).build().toString();
     }
 
     static String write(NodeStats n) {
-        return Json.createObjectBuilder().add("node", n.node()).add("connections", n.connections()).add("in", n
+        return JSON.createObjectBuilder().add("node", n.node()).add("connections", n.connections()).add("in", n
                 .messagesIn()).add("out", n.messagesOut()).add("resumed", n.resumed()).add("fresh", n.fresh()).add(
                         "at", n.at())
                 .build().toString();
@@ -64,7 +65,7 @@ public final class TopicEvent {
     }
 
     private static JsonObject object(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         }
     }

@@ -1,7 +1,8 @@
 package org.chorus.infrastructure.store;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import java.io.StringReader;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,7 +13,6 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -30,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConnectionStates {
 
+    /** Index entries: {@code session:ID} -> the tokens of that HTTP session's connections, space separated. */
+    private static final String SESSION = "session:";
+
     @Inject
     ChatCaches caches;
 
@@ -45,6 +48,9 @@ public class ConnectionStates {
     private final ConcurrentMap<String, String> local = new ConcurrentHashMap<>();
 
     public Optional<ConnectionState> find(String token) {
+        if (token.startsWith(SESSION)) {
+            return Optional.empty(); // an index entry, not a token
+        }
         String json = states().get(token);
         return json == null ? Optional.empty() : Optional.of(read(json));
     }
@@ -54,6 +60,26 @@ public class ConnectionStates {
             caches.connections().put(token, write(state), lifespanMs, TimeUnit.MILLISECONDS);
         } else {
             local.put(token, write(state));
+        }
+        index(state.httpSession(), token);
+    }
+
+    /** Adds {@code token} to its HTTP session's index entry, by compare-and-set. */
+    private void index(String httpSession, String token) {
+        String key = SESSION + httpSession;
+        while (true) {
+            String old = states().get(key);
+            boolean done;
+            if (distributed) {
+                done = old == null
+                        ? caches.connections().putIfAbsent(key, token, lifespanMs, TimeUnit.MILLISECONDS) == null
+                        : caches.connections().replace(key, old, old + " " + token, lifespanMs, TimeUnit.MILLISECONDS);
+            } else {
+                done = old == null ? local.putIfAbsent(key, token) == null : local.replace(key, old, old + " " + token);
+            }
+            if (done) {
+                return;
+            }
         }
     }
 
@@ -77,30 +103,33 @@ public class ConnectionStates {
         return distributed ? caches.connections() : local;
     }
 
-    /** Forgets every connection of an HTTP session that ended. */
+    /**
+     * Forgets every connection of an HTTP session that ended, found by the session's index entry (the tokens created
+     * with it), not by reading every state.
+     */
     public void removeSession(String httpSession) {
-        ConcurrentMap<String, String> connections = states();
-        for (Map.Entry<String, String> e : List.copyOf(connections.entrySet())) {
-            if (httpSession.equals(read(e.getValue()).httpSession())) {
-                connections.remove(e.getKey(), e.getValue());
+        String tokens = states().remove(SESSION + httpSession);
+        if (tokens != null) {
+            for (String token : tokens.split(" ")) {
+                states().remove(token);
             }
         }
     }
 
     static String write(ConnectionState s) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
         new TreeMap<>(s.properties()).forEach(properties::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("user", s.user())
                 .add("session", s.httpSession())
-                .add("rooms", Json.createArrayBuilder(s.rooms()))
+                .add("rooms", JSON.createArrayBuilder(s.rooms()))
                 .add("properties", properties)
                 .build()
                 .toString();
     }
 
     static ConnectionState read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             Map<String, String> properties = new TreeMap<>();
             o.getJsonObject("properties").forEach((k, v) -> properties.put(k, ((JsonString) v).getString()));

@@ -14,6 +14,7 @@ import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.infinispan.context.Flag;
 
 /**
  * Remembers, cluster-wide and for {@code chorus.dedupe.window-ms}, where each (user, client id) was stored, so that a
@@ -72,9 +73,14 @@ public class DedupeWindow {
         }
     }
 
-    /** Records where a claimed send was stored. */
+    /**
+     * Records where a claimed send was stored, without waiting for the other nodes: until the record arrives there, a
+     * repeat finds the claim pending and waits, and should this node die first, the repeat takes the claim over and
+     * finds the stored message after the seqs the claim recorded.
+     */
     public void stored(String user, Ack ack) {
-        caches.dedupe().put(key(user, ack.id()), ack.room() + "#" + ack.seq(), windowMs, TimeUnit.MILLISECONDS);
+        caches.dedupe().getAdvancedCache().withFlags(Flag.FORCE_ASYNCHRONOUS, Flag.IGNORE_RETURN_VALUES).put(key(user,
+                ack.id()), ack.room() + "#" + ack.seq(), windowMs, TimeUnit.MILLISECONDS);
     }
 
     /** Gives a claim back when the send failed, so that the client's retry can store it. */

@@ -1,7 +1,8 @@
 package org.chorus.interfaces.admin;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -47,16 +48,16 @@ public class AdminResource {
         if (!LoginSessions.isAdmin(request.getSession(false))) {
             return problem(Status.FORBIDDEN, "for role admin only");
         }
-        JsonArrayBuilder servers = Json.createArrayBuilder();
-        figures.nodes().forEach(n -> servers.add(Json.createObjectBuilder().add("node", n.node()).add("connections", n
+        JsonArrayBuilder servers = JSON.createArrayBuilder();
+        figures.nodes().forEach(n -> servers.add(JSON.createObjectBuilder().add("node", n.node()).add("connections", n
                 .connections()).add("messagesIn", n.messagesIn()).add("messagesOut", n.messagesOut()).add("resumed", n
                         .resumed())
                 .add("fresh", n.fresh()).add("at", n.at())));
-        JsonArrayBuilder roomList = Json.createArrayBuilder();
-        rooms.rooms().forEach(r -> roomList.add(Json.createObjectBuilder().add("room", r.room()).add("seq", r.seq())
+        JsonArrayBuilder roomList = JSON.createArrayBuilder();
+        rooms.rooms().forEach(r -> roomList.add(JSON.createObjectBuilder().add("room", r.room()).add("seq", r.seq())
                 .add("online", r.online())));
-        return Response.ok(Json.createObjectBuilder().add("servers", servers).add("rooms", roomList).add("failovers",
-                Json.createArrayBuilder(events.recent())).add("now", System.currentTimeMillis()).build().toString())
+        return Response.ok(JSON.createObjectBuilder().add("servers", servers).add("rooms", roomList).add("failovers",
+                JSON.createArrayBuilder(events.recent())).add("now", System.currentTimeMillis()).build().toString())
                 .build();
     }
 }

@@ -1,8 +1,9 @@
 package org.chorus.interfaces.health;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -47,16 +48,16 @@ public class HealthResource {
 
     private static Response report(Instance<HealthCheck> checks) {
         boolean up = true;
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         for (HealthCheck check : checks) {
             HealthCheckResponse r = call(check);
             up &= r.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = JSON.createObjectBuilder();
             r.getData().ifPresent(d -> d.forEach((k, v) -> data.add(k, String.valueOf(v))));
-            results.add(Json.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name()).add(
+            results.add(JSON.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name()).add(
                     "data", data));
         }
-        String body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build()
+        String body = JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build()
                 .toString();
         return Response.status(up ? 200 : 503).entity(body).build();
     }

@@ -1,6 +1,7 @@
 package org.chorus.interfaces.rest;
 
-import jakarta.json.Json;
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -14,7 +15,7 @@ public final class Problems {
     }
 
     public static Response problem(Status status, String message) {
-        String json = Json.createObjectBuilder().add("error", message).build().toString();
+        String json = JSON.createObjectBuilder().add("error", message).build().toString();
         return Response.status(status).entity(json).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,9 +1,10 @@
 package org.chorus.interfaces.rest;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import static org.chorus.interfaces.rest.Problems.problem;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -42,10 +43,10 @@ public class RoomsResource {
         if (LoginSessions.user(request.getSession(false)) == null) {
             return problem(Status.UNAUTHORIZED, "not logged in");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        rooms.rooms().forEach(r -> list.add(Json.createObjectBuilder().add("room", r.room()).add("seq", r.seq()).add(
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        rooms.rooms().forEach(r -> list.add(JSON.createObjectBuilder().add("room", r.room()).add("seq", r.seq()).add(
                 "online", r.online())));
-        return Response.ok(Json.createObjectBuilder().add("rooms", list).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("rooms", list).build().toString()).build();
     }
 
     /** Up to {@code limit} (≤ 200) messages with seq below {@code before}: the {@code history} frame's rules. */

@@ -1,8 +1,9 @@
 package org.chorus.interfaces.rest;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -41,7 +42,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response login(String body) {
+    public Response login(String body) throws ServletException {
         JsonObject credentials = credentials(body);
         if (credentials == null) {
             return problem(Status.BAD_REQUEST, "body must be {\"user\":\"...\",\"password\":\"...\"}");
@@ -62,6 +63,10 @@ public class SessionResource {
         if (request.isUserInRole("admin")) {
             session.setAttribute(LoginSessions.ADMIN, Boolean.TRUE);
         }
+        // Chorus keeps the login in its own session attributes; the container's identity is not kept in the session.
+        // Kept, it is re-created on the other node after a failover, and Elytron counts each re-creation as a failed
+        // authentication of the user there: ten failovers lock the user out of that node (brute-force protection).
+        request.logout();
         return Response.ok(whoami(user)).build();
     }
 
@@ -82,7 +87,7 @@ public class SessionResource {
     }
 
     private static JsonObject credentials(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonObject o = reader.readObject();
             boolean valid = o.get("user") instanceof JsonString u && !u.getString().isEmpty()
                     && o.get("password") instanceof JsonString;
@@ -93,6 +98,6 @@ public class SessionResource {
     }
 
     private static String whoami(String user) {
-        return Json.createObjectBuilder().add("user", user).add("node", LocalNode.name()).build().toString();
+        return JSON.createObjectBuilder().add("user", user).add("node", LocalNode.name()).build().toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.chorus.interfaces.websocket;
 
-import jakarta.json.Json;
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -27,7 +28,7 @@ public final class Frames {
                 .add("node", node)
                 .add("resume", resume)
                 .add("resumed", resumed)
-                .add("rooms", Json.createArrayBuilder(rooms))
+                .add("rooms", JSON.createArrayBuilder(rooms))
                 .build()
                 .toString();
     }
@@ -35,7 +36,7 @@ public final class Frames {
     public static String joined(String room, long seq, List<String> members, boolean truncated) {
         return frame("joined").add("room", room)
                 .add("seq", seq)
-                .add("members", Json.createArrayBuilder(members))
+                .add("members", JSON.createArrayBuilder(members))
                 .add("truncated", truncated)
                 .build()
                 .toString();
@@ -54,7 +55,7 @@ public final class Frames {
     }
 
     public static String history(HistoryPage page) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         page.messages().forEach(m -> messages.add(frame("message").addAll(MessageJson.fields(m))));
         return frame("history").add("room", page.room())
                 .add("messages", messages)
@@ -88,6 +89,6 @@ public final class Frames {
     }
 
     private static JsonObjectBuilder frame(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return JSON.createObjectBuilder().add("type", type);
     }
 }

@@ -1,8 +1,9 @@
 package org.chorus.interfaces.websocket;
 
+import static org.chorus.infrastructure.json.Jsonp.JSON;
+
 import java.io.StringReader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -20,7 +21,7 @@ public record InboundFrame(String type, JsonObject json) {
     /** Parses a text frame, or throws a {@code bad_request} rejection saying what is wrong with it. */
     public static InboundFrame parse(String text) {
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw bad("empty frame", null);
             }

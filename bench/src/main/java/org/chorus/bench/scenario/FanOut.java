@@ -1,0 +1,93 @@
+package org.chorus.bench.scenario;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.bench.Options;
+import org.chorus.bench.client.Client;
+import org.chorus.bench.load.LoadRun;
+import org.chorus.bench.load.Progress;
+import org.chorus.bench.load.Tally;
+import org.chorus.bench.load.Verdict;
+import org.chorus.bench.load.Window;
+import org.chorus.bench.report.Chart;
+import org.chorus.bench.report.Report;
+
+/**
+ * Scenario 1: the same load twice, receivers on the senders' node and then on the other node; the ratio of the medians
+ * is the cost of the JMS hop between nodes.
+ */
+public class FanOut implements Scenario {
+
+    @Override
+    public String name() {
+        return "fanout";
+    }
+
+    @Override
+    public String title() {
+        return "Fan-out, receivers on the senders' node vs on the other node";
+    }
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of("clients", "200", "rate", "50", "duration", "20", "warmup", "5");
+    }
+
+    @Override
+    public Report run(Options options, Plan plan) {
+        Report report = new Report(name(), title(), options.command(), options.all());
+        Chart chart = Chart.of(name() + "-latency", "Delivery latency per second, p99", "seconds", "ms");
+        URI senders = options.nodes().get(0);
+        double[] p50 = new double[2];
+        int i = 0;
+        for (URI receivers : List.of(senders, options.nodes().get(1))) {
+            String label = i == 0 ? "same node" : "cross node";
+            Progress.say(label + ": " + options.number("clients") + " receivers on " + Plan.nameOf(receivers)
+                    + ", senders on " + Plan.nameOf(senders));
+            Window[] window = new Window[1];
+            Map<String, Object> figures = once(options, plan, senders, receivers, label.replace(' ', '-'), window,
+                    report, chart, label);
+            report.row(label, figures);
+            p50[i++] = window[0].deliveryMs(50);
+        }
+        double ratio = p50[1] / p50[0];
+        report.row("cross / same", Map.of("p50_ms", ratio));
+        report.note(String.format("cross-node p50 / same-node p50 = %.2f (target <= 1.3)", ratio));
+        return report.chart(chart);
+    }
+
+    /** One load run: receivers at {@code receivers}, senders at {@code senders}; its figures and verdict. */
+    static Map<String, Object> once(Options options, Plan plan, URI senders, URI receivers, String tag,
+            Window[] window, Report report, Chart chart, String label) {
+        int rooms = options.number("rooms");
+        int senderCount = Math.max(options.number("senders"), rooms);
+        try (LoadRun run = new LoadRun(LoadRun.CHORUS, options.text("password"))) {
+            run.add(options.number("clients"), i -> receivers, plan::user, i -> plan.room(tag, i % rooms), true);
+            List<Client> sending = run.add(senderCount, i -> senders, plan::user, i -> plan.room(tag, i % rooms),
+                    false);
+            run.send(sending, options.decimal("rate"), options.number(
+                    "size"));
+            Progress.say("warm-up " + options.text("warmup") + " s, then " + options.text("duration") + " s measured");
+            LoadRun.sleep(options.decimal("warmup"));
+            Map<String, Object> figures = plan.measure(run, window);
+            Verdict verdict = run.finish();
+            figures.putAll(verdict.figures());
+            check(report, label, verdict);
+            chart.line(label, p99(run.tally()));
+            return figures;
+        }
+    }
+
+    static void check(Report report, String label, Verdict verdict) {
+        if (!verdict.clean()) {
+            report.fail(label + ": lost " + verdict.lost() + ", duplicated " + verdict.duplicated() + ", reordered "
+                    + verdict.reordered());
+        }
+    }
+
+    static List<double[]> p99(Tally tally) {
+        return tally.timeline().stream().map(s -> new double[]{s.at(), s.p99Ms()}).toList();
+    }
+}
