@@ -33,7 +33,8 @@ public final class RunCommand {
     public static Result chorus(Duration limit, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("chorus").toString()));
         command.addAll(List.of(args));
-        return run(limit, ".", String.join("-", args), command.toArray(String[]::new));
+        return run(limit, ".", String.join("-", args).replaceAll("[^A-Za-z0-9._-]", "_"),
+                command.toArray(String[]::new));
     }
 
     /** Runs a command in a directory of the project (relative to its root); output in it/target/run-command. */
