@@ -3,7 +3,6 @@ package org.chorus.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -62,7 +61,8 @@ public class ChatService {
      */
     public Ack send(String user, String room, String id, String text) {
         ChatMessage draft = accept(user, room, id, text, clock.instant(), maxChars);
-        return once(user, id, List.of(draft), rate.take(user));
+        rateLimit(user, id);
+        return once(user, id, List.of(draft));
     }
 
     /** Stores a direct message in the recipient's inbox and the sender's; the ack names the sender's inbox. */
@@ -71,11 +71,11 @@ public class ChatService {
             throw new ChatRejection(ErrorCode.BAD_REQUEST, "\"to\" must be a user name", id);
         }
         ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant(), maxChars);
-        CompletableFuture<Boolean> token = rate.take(user);
+        rateLimit(user, id);
         ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
         return once(user, id, to.equals(user)
                 ? List.of(letter.in(Names.inbox(user)))
-                : List.of(letter, letter.in(Names.inbox(user))), token);
+                : List.of(letter, letter.in(Names.inbox(user))));
     }
 
     /** Tells the room's other subscribers on every node that {@code user} is typing. */
@@ -94,21 +94,15 @@ public class ChatService {
 
     /**
      * Stores the drafts (in order; the ack names the last) unless this (user, id) was stored before, and publishes
-     * them, if the user had a {@code token} to send with (taken meanwhile: the claim and the bucket's compare-and-set
-     * travel to the other nodes at the same time). A claim taken over from a crashed writer reuses what that writer
-     * stored.
+     * them. A claim taken over from a crashed writer reuses what that writer stored.
      */
-    private Ack once(String user, String id, List<ChatMessage> drafts, CompletableFuture<Boolean> token) {
+    private Ack once(String user, String id, List<ChatMessage> drafts) {
         DedupeWindow.Claim claim = dedupe.claim(user, id, drafts.stream().map(ChatMessage::room).toList());
         if (claim.done() != null) {
             return claim.done();
         }
         ChatMessage last = null;
         try {
-            // A claim taken over with messages already stored completes whatever the bucket says.
-            if (claim.stored().isEmpty() && !token.join()) {
-                throw new ChatRejection(ErrorCode.RATE_LIMITED, "too many messages: at most " + rate.describe(), id);
-            }
             for (ChatMessage draft : drafts) {
                 ChatMessage stored = claim.stored().get(draft.room());
                 last = stored != null ? stored : log.append(draft);
@@ -121,6 +115,12 @@ public class ChatService {
         Ack ack = new Ack(last.id(), last.room(), last.seq());
         dedupe.stored(user, ack);
         return ack;
+    }
+
+    private void rateLimit(String user, String id) {
+        if (!rate.take(user)) {
+            throw new ChatRejection(ErrorCode.RATE_LIMITED, "too many messages: at most " + rate.describe(), id);
+        }
     }
 
     static ChatMessage accept(String user, String room, String id, String text, Instant now, int maxChars) {

@@ -1,7 +1,5 @@
 package org.chorus.infrastructure.store;
 
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,34 +29,29 @@ public class SendRate {
     @ConfigProperty(name = "chorus.rate.burst", defaultValue = "40")
     double burst;
 
-    /**
-     * Takes one of the user's tokens; completes with false when there is none (or, rarely, when other sends kept
-     * winning). Asynchronous, so that the caller can make its dedupe claim while the bucket's compare-and-set travels.
-     */
-    public CompletableFuture<Boolean> take(String user) {
-        return attempt(user, 0);
-    }
-
-    private CompletableFuture<Boolean> attempt(String user, int attempt) {
-        if (attempt == ATTEMPTS) {
-            return CompletableFuture.completedFuture(false);
-        }
+    /** Takes one of the user's tokens; false when there is none (or, rarely, when other sends kept winning). */
+    public boolean take(String user) {
         Cache<String, String> rates = caches.rates();
         // A bucket untouched this long is full again: it may as well expire.
         long lifespan = (long) Math.ceil(burst / perSecond * 1000) + 1000;
-        long now = System.currentTimeMillis();
-        String old = rates.get(user);
-        TokenBucket bucket = old == null
-                ? TokenBucket.full(burst, now)
-                : TokenBucket.parse(old).at(now, perSecond, burst);
-        if (!bucket.hasToken()) {
-            return CompletableFuture.completedFuture(false);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long now = System.currentTimeMillis();
+            String old = rates.get(user);
+            TokenBucket bucket = old == null
+                    ? TokenBucket.full(burst, now)
+                    : TokenBucket.parse(old).at(now, perSecond, burst);
+            if (!bucket.hasToken()) {
+                return false;
+            }
+            String next = bucket.take().toString();
+            boolean won = old == null
+                    ? rates.putIfAbsent(user, next, lifespan, TimeUnit.MILLISECONDS) == null
+                    : rates.replace(user, old, next, lifespan, TimeUnit.MILLISECONDS);
+            if (won) {
+                return true;
+            }
         }
-        String next = bucket.take().toString();
-        CompletableFuture<Boolean> won = old == null
-                ? rates.putIfAbsentAsync(user, next, lifespan, TimeUnit.MILLISECONDS).thenApply(Objects::isNull)
-                : rates.replaceAsync(user, old, next, lifespan, TimeUnit.MILLISECONDS);
-        return won.thenCompose(taken -> taken ? CompletableFuture.completedFuture(true) : attempt(user, attempt + 1));
+        return false;
     }
 
     /** The limit in words, for the client's error message. */
