@@ -34,7 +34,14 @@ public final class Follower {
 
     /** Retries every 100 ms until resumed; returns the ms from the kill to its first missed message. */
     long resumeThrough(URI entry, long killed) throws Exception {
+        Exception last = null;
+        int attempts = 0;
         while (true) {
+            if (System.nanoTime() - killed > java.util.concurrent.TimeUnit.SECONDS.toNanos(25)) {
+                throw new AssertionError("not resumed through " + entry + " 25 s after the kill, " + attempts
+                        + " attempts; the last failed with: " + last, last);
+            }
+            attempts++;
             ChatClient again = client.on(entry);
             try {
                 JsonObject welcome = again.connect(token);
@@ -52,6 +59,7 @@ public final class Follower {
                 again.close();
                 return millis;
             } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
+                last = notYet;
                 again.close();
                 Thread.sleep(100);
             }
