@@ -2,7 +2,6 @@ package org.chorus.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,10 +109,6 @@ public final class Options {
 
     public double decimal(String name) {
         return Double.parseDouble(values.get(name));
-    }
-
-    public Duration seconds(String name) {
-        return Duration.ofMillis(Math.round(decimal(name) * 1000));
     }
 
     public boolean flag(String name) {

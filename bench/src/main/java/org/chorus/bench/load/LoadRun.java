@@ -151,10 +151,6 @@ public final class LoadRun implements Events, AutoCloseable {
         return tally;
     }
 
-    public List<Client> clients() {
-        return clients;
-    }
-
     public int open() {
         return (int) clients.stream().filter(Client::isOpen).count();
     }

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What the benchmark tells its user while it runs: one line every two seconds, and each phase's progress. */
 public final class Progress {
 
-    private static volatile boolean quietSeconds;
     private static int tick;
 
     private final String label;
@@ -28,13 +27,8 @@ public final class Progress {
         System.out.flush();
     }
 
-    /** Whether the per-second lines are printed (off while a phase shows its own progress). */
-    public static void seconds(boolean on) {
-        quietSeconds = !on;
-    }
-
     static synchronized void second(Tally.Second s) {
-        if (!quietSeconds && tick++ % 2 == 0) {
+        if (tick++ % 2 == 0) {
             say(String.format("t=%4.0fs  open %5d  deliveries/s %7d  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms", s.at(),
                     s
                             .open(),

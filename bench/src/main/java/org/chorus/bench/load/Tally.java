@@ -20,7 +20,6 @@ public final class Tally {
     private final Recorder delivery = new Recorder(3);
     private final Recorder ack = new Recorder(3);
     private final LongAdder deliveries = new LongAdder();
-    private final LongAdder acks = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final List<Second> timeline = new ArrayList<>();
@@ -38,7 +37,6 @@ public final class Tally {
 
     public void acked(long latencyNanos) {
         ack.recordValue(Math.max(1, latencyNanos / 1000));
-        acks.increment();
     }
 
     public void rateLimited() {
@@ -91,10 +89,6 @@ public final class Tally {
 
     public synchronized List<Second> timeline() {
         return List.copyOf(timeline);
-    }
-
-    public long acks() {
-        return acks.sum();
     }
 
     public long rateLimitedCount() {

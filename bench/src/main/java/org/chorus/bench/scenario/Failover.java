@@ -8,7 +8,6 @@ import org.chorus.bench.client.Client;
 import org.chorus.bench.load.LoadRun;
 import org.chorus.bench.load.Progress;
 import org.chorus.bench.load.Verdict;
-import org.chorus.bench.load.Window;
 import org.chorus.bench.report.Chart;
 import org.chorus.bench.report.Report;
 
@@ -61,8 +60,7 @@ public class Failover implements Scenario {
                 plan.nodes().kill(node);
             }, "bench-killer");
             killer.start();
-            Window[] window = new Window[1];
-            Map<String, Object> figures = plan.measure(run, window);
+            Map<String, Object> figures = plan.measure(run).figures();
             join(killer);
             Verdict verdict = run.finish();
             figures.putAll(verdict.figures());

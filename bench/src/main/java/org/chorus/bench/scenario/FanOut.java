@@ -10,7 +10,6 @@ import org.chorus.bench.load.LoadRun;
 import org.chorus.bench.load.Progress;
 import org.chorus.bench.load.Tally;
 import org.chorus.bench.load.Verdict;
-import org.chorus.bench.load.Window;
 import org.chorus.bench.report.Chart;
 import org.chorus.bench.report.Report;
 
@@ -46,11 +45,9 @@ public class FanOut implements Scenario {
             String label = i == 0 ? "same node" : "cross node";
             Progress.say(label + ": " + options.number("clients") + " receivers on " + Plan.nameOf(receivers)
                     + ", senders on " + Plan.nameOf(senders));
-            Window[] window = new Window[1];
-            Map<String, Object> figures = once(options, plan, senders, receivers, label.replace(' ', '-'), window,
-                    report, chart, label);
-            report.row(label, figures);
-            p50[i++] = window[0].deliveryMs(50);
+            Plan.Measured measured = once(options, plan, senders, receivers, label, report, chart);
+            report.row(label, measured.figures());
+            p50[i++] = measured.window().deliveryMs(50);
         }
         double ratio = p50[1] / p50[0];
         report.row("cross / same", Map.of("p50_ms", ratio));
@@ -59,8 +56,9 @@ public class FanOut implements Scenario {
     }
 
     /** One load run: receivers at {@code receivers}, senders at {@code senders}; its figures and verdict. */
-    static Map<String, Object> once(Options options, Plan plan, URI senders, URI receivers, String tag,
-            Window[] window, Report report, Chart chart, String label) {
+    private static Plan.Measured once(Options options, Plan plan, URI senders, URI receivers, String label,
+            Report report, Chart chart) {
+        String tag = label.replace(' ', '-');
         int rooms = options.number("rooms");
         int senderCount = Math.max(options.number("senders"), rooms);
         try (LoadRun run = new LoadRun(LoadRun.CHORUS, options.text("password"))) {
@@ -71,12 +69,12 @@ public class FanOut implements Scenario {
                     "size"));
             Progress.say("warm-up " + options.text("warmup") + " s, then " + options.text("duration") + " s measured");
             LoadRun.sleep(options.decimal("warmup"));
-            Map<String, Object> figures = plan.measure(run, window);
+            Plan.Measured measured = plan.measure(run);
             Verdict verdict = run.finish();
-            figures.putAll(verdict.figures());
+            measured.figures().putAll(verdict.figures());
             check(report, label, verdict);
             chart.line(label, p99(run.tally()));
-            return figures;
+            return measured;
         }
     }
 

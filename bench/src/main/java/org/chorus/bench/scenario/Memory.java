@@ -78,7 +78,8 @@ public class Memory implements Scenario {
     /** Ends the clients' HTTP sessions, so that the next measurement does not carry them. */
     private static void logout(List<Client> clients) {
         Progress.say("logging out " + clients.size() + " sessions");
-        new ForkJoinPool(16).submit(() -> clients.parallelStream().forEach(c -> {
+        ForkJoinPool pool = new ForkJoinPool(16);
+        pool.submit(() -> clients.parallelStream().forEach(c -> {
             try {
                 Login.logout(c.base(), c.cookie());
             } catch (java.io.IOException e) {
@@ -87,5 +88,6 @@ public class Memory implements Scenario {
                 Thread.currentThread().interrupt();
             }
         })).join();
+        pool.shutdown();
     }
 }

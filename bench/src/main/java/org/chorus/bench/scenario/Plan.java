@@ -59,20 +59,17 @@ public final class Plan {
         return "node" + (node.getPort() - 8080) / 100;
     }
 
+    /** A measured window and its figures for the report (to which a scenario adds its own). */
+    record Measured(Window window, Map<String, Object> figures) {
+    }
+
     /** Measures the run for the duration option: the window's figures and the servers' CPU per delivery. */
-    Map<String, Object> measure(LoadRun run, Window[] keep) {
+    Measured measure(LoadRun run) {
         Map<Long, Long> cpu = nodes.cpuNanos(nodeNames());
         Window window = run.measure(options.decimal("duration"));
         long used = Nodes.used(cpu, nodes.cpuNanos(nodeNames()));
-        if (keep != null) {
-            keep[0] = window;
-        }
         Map<String, Object> figures = new LinkedHashMap<>(window.figures());
         figures.put("server_cpu_us_per_delivery", used / 1000.0 / Math.max(1, window.deliveries()));
-        return figures;
-    }
-
-    Options options() {
-        return options;
+        return new Measured(window, figures);
     }
 }

@@ -52,26 +52,27 @@ final class Stepper {
                         tag, (from + i) % rooms), true).size();
                 have += added;
                 LoadRun.sleep(options.decimal("warmup"));
-                Window[] window = new Window[1];
-                Map<String, Object> figures = plan.measure(run, window);
-                if (window[0].deliveryMs(99) > limit) {
-                    Progress.say(label + ": p99 " + window[0].deliveryMs(99) + " ms at " + have
+                Plan.Measured measured = plan.measure(run);
+                if (measured.window().deliveryMs(99) > limit) {
+                    Progress.say(label + ": p99 " + measured.window().deliveryMs(99) + " ms at " + have
                             + " clients; measuring once more (a passing disturbance should not end the climb)");
-                    figures = plan.measure(run, window);
+                    measured = plan.measure(run);
                 }
+                Window window = measured.window();
+                Map<String, Object> figures = measured.figures();
                 figures.put("clients", have);
                 report.row(label + " " + have, figures);
-                latency.add(new double[]{have, window[0].deliveryMs(99)});
-                rate.add(new double[]{have, window[0].deliveriesPerSecond()});
+                latency.add(new double[]{have, window.deliveryMs(99)});
+                rate.add(new double[]{have, window.deliveriesPerSecond()});
                 if (added < target - from) {
                     report.note(label + ": only " + added + " of " + (target - from) + " new clients connected at "
                             + target + "; stopped");
                     break;
                 }
-                if (window[0].deliveryMs(99) > limit) {
+                if (window.deliveryMs(99) > limit) {
                     break;
                 }
-                best = new Capacity(have, window[0].deliveriesPerSecond(), window[0].deliveryMs(99));
+                best = new Capacity(have, window.deliveriesPerSecond(), window.deliveryMs(99));
             }
             Verdict verdict = run.finish();
             if (path.equals(LoadRun.CHORUS)) {

@@ -69,15 +69,7 @@ public class ConnectionStates {
         String key = SESSION + httpSession;
         while (true) {
             String old = states().get(key);
-            boolean done;
-            if (distributed) {
-                done = old == null
-                        ? caches.connections().putIfAbsent(key, token, lifespanMs, TimeUnit.MILLISECONDS) == null
-                        : caches.connections().replace(key, old, old + " " + token, lifespanMs, TimeUnit.MILLISECONDS);
-            } else {
-                done = old == null ? local.putIfAbsent(key, token) == null : local.replace(key, old, old + " " + token);
-            }
-            if (done) {
+            if (old == null ? putIfAbsent(key, token) : replace(key, old, old + " " + token)) {
                 return;
             }
         }
@@ -91,9 +83,7 @@ public class ConnectionStates {
                 return;
             }
             String updated = write(edit.apply(read(old)));
-            if (updated.equals(old) || (distributed
-                    ? caches.connections().replace(token, old, updated, lifespanMs, TimeUnit.MILLISECONDS)
-                    : local.replace(token, old, updated))) {
+            if (updated.equals(old) || replace(token, old, updated)) {
                 return;
             }
         }
@@ -101,6 +91,20 @@ public class ConnectionStates {
 
     private ConcurrentMap<String, String> states() {
         return distributed ? caches.connections() : local;
+    }
+
+    /** {@code putIfAbsent} on the states, with the lifespan when they are the replicated cache; true if it put. */
+    private boolean putIfAbsent(String key, String value) {
+        return (distributed
+                ? caches.connections().putIfAbsent(key, value, lifespanMs, TimeUnit.MILLISECONDS)
+                : local.putIfAbsent(key, value)) == null;
+    }
+
+    /** Compare-and-set on the states, with the lifespan when they are the replicated cache. */
+    private boolean replace(String key, String old, String updated) {
+        return distributed
+                ? caches.connections().replace(key, old, updated, lifespanMs, TimeUnit.MILLISECONDS)
+                : local.replace(key, old, updated);
     }
 
     /**
