@@ -37,9 +37,11 @@ final class RoomFeed {
             return;
         }
         if (message.seq() > delivered + 1) {
-            rooms.range(room, delivered + 1, message.seq() - 1).forEach(this::filled);
+            fillTo(message.seq() - 1, rooms);
         }
-        toMembers(message);
+        if (message.seq() == delivered + 1) {
+            toMembers(message);
+        } // else a seq before it is not yet replicated to this node: the sweep delivers both from history, in order
     }
 
     /** Catches up with history when the topic lost the latest messages (nothing newer arrived to reveal the gap). */
@@ -92,7 +94,22 @@ final class RoomFeed {
     private void deliverUpToLatest(RoomService rooms) {
         long latest = rooms.latest(room);
         if (latest > delivered) {
-            rooms.range(room, delivered + 1, latest).forEach(this::filled);
+            fillTo(latest, rooms);
+        }
+    }
+
+    /**
+     * Delivers the stored messages after the last delivered up to {@code to}, stopping at the first seq not yet visible
+     * here (stored on another node, its replication still on the way), so that none is ever skipped; messages past
+     * retention are gone for everyone and are passed over.
+     */
+    private void fillTo(long to, RoomService rooms) {
+        delivered = Math.max(delivered, rooms.firstKept(to) - 1);
+        for (ChatMessage message : rooms.range(room, delivered + 1, to)) {
+            if (message.seq() != delivered + 1) {
+                return;
+            }
+            filled(message);
         }
     }
 

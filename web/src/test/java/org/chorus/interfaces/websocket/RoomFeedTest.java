@@ -70,6 +70,21 @@ class RoomFeedTest {
     }
 
     @Test
+    void aMessageWhoseForerunnerIsNotYetReplicatedHereWaitsForItInsteadOfSkippingIt() {
+        List<String> frames = new ArrayList<>();
+        feed.join(session("s1", frames), 0L, history, List.of());
+        feed.deliver(history.store(1), history);
+        ChatMessage second = new ChatMessage("general", 2, "m-2", "bob", null, "text 2", Instant.EPOCH);
+        // 3 arrives from the topic while 2, stored on the other node, has not reached this node's history yet.
+        feed.deliver(history.store(3), history);
+        assertEquals(List.of(1L), seqs(frames, "message"));
+        history.stored.put(2L, second);
+        feed.deliver(second, history);
+        feed.catchUp(history);
+        assertEquals(List.of(1L, 2L, 3L), seqs(frames, "message"));
+    }
+
+    @Test
     void catchUpDeliversWhatTheTopicLostAtTheEnd() {
         List<String> frames = new ArrayList<>();
         feed.join(session("s1", frames), 0L, history, List.of());
