@@ -65,6 +65,20 @@ public class ChatService {
         return once(user, id, List.of(draft));
     }
 
+    /**
+     * Stores and publishes a message that another system posts into a room as {@code sender} (the inbound queue): no
+     * rate budget, since the queue and its listener pool pace it; a repeated id gets the first ack.
+     */
+    public Ack post(String sender, String room, String id, String text) {
+        if (!Names.isUser(sender)) {
+            throw new ChatRejection(ErrorCode.BAD_REQUEST, "sender must be 1 to 64 of [A-Za-z0-9._-]", id);
+        }
+        if (!Names.isRoom(room)) {
+            throw new ChatRejection(ErrorCode.INVALID_ROOM, "not a room name: " + room, id);
+        }
+        return once(sender, id, List.of(accept(sender, room, id, text, clock.instant(), maxChars)));
+    }
+
     /** Stores a direct message in the recipient's inbox and the sender's; the ack names the sender's inbox. */
     public Ack direct(String user, String to, String id, String text) {
         if (!Names.isUser(to)) {
@@ -106,7 +120,9 @@ public class ChatService {
             for (ChatMessage draft : drafts) {
                 ChatMessage stored = claim.stored().get(draft.room());
                 last = stored != null ? stored : log.append(draft);
-                topic.publish(last); // again for a reused one: its first publication may have died with its node
+                // Again for a reused one: its first publication may have died with its node. Never fails: once stored,
+                // a message the broker cannot take reaches the nodes from history (see ChatTopic).
+                topic.publish(last);
             }
         } catch (RuntimeException e) {
             dedupe.release(user, id, claim);

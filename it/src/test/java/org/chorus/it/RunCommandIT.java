@@ -76,6 +76,14 @@ class RunCommandIT {
             assertEquals("hello via 8080", nextMessage(alice, room).getString("text"), "alice's own message");
             bob.say(room, "smoke-2", "hello from node2");
             assertEquals("hello from node2", nextMessage(alice, room).getString("text"));
+
+            // Another system posts through the inbound queue with the Artemis client (./chorus post).
+            chorus(Duration.ofMinutes(3), "post", "--room", room, "--text", "Build 1234 passed", "--id", "build-1234")
+                    .orFail("./chorus post");
+            JsonObject posted = nextMessage(alice, room);
+            assertEquals("build-bot", posted.getString("from"), posted.toString());
+            assertEquals("Build 1234 passed", posted.getString("text"));
+            assertEquals(3, posted.getJsonNumber("seq").longValue(), "the post is the room's third message");
         }
     }
 

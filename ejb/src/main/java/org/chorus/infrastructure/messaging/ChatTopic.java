@@ -13,6 +13,7 @@ import org.chorus.domain.NodeStats;
 import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
 import org.chorus.domain.Typing;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes to the clustered Artemis topic {@code java:/jms/topic/chorus}: stored chat messages, and the events every
@@ -21,6 +22,8 @@ import org.chorus.domain.Typing;
 @ApplicationScoped
 @ActivateRequestContext // the injected JMSContext is request-scoped; callers include WebSocket and executor threads
 public class ChatTopic {
+
+    private static final Logger LOG = Logger.getLogger(ChatTopic.class);
 
     /** JNDI name of the topic, created by {@code config/chorus-profile.cli}. */
     public static final String LOOKUP = "java:/jms/topic/chorus";
@@ -59,7 +62,19 @@ public class ChatTopic {
         send(TopicEvent.STATS, TopicEvent.write(stats), DeliveryMode.NON_PERSISTENT);
     }
 
+    /**
+     * Sends, or logs why not when the broker cannot take it (restarting, unreachable, reconnecting): a stored message
+     * is delivered from history by every node's once-a-second sweep, and the other events are momentary or repeated
+     * (the presence janitor reconciles), so the caller carries on. Failing the caller instead would fail a send that is
+     * already stored, and the client's retry would store it twice.
+     */
     private void send(String kind, String body, int deliveryMode) {
-        context.createProducer().setDeliveryMode(deliveryMode).setProperty(TopicEvent.KIND, kind).send(topic, body);
+        try {
+            context.createProducer().setDeliveryMode(deliveryMode).setProperty(TopicEvent.KIND, kind).send(topic,
+                    body);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not publish a %s event to the topic (%s); stored messages reach the nodes from history",
+                    kind, e.toString());
+        }
     }
 }

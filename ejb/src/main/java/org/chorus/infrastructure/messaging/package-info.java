@@ -1,4 +1,5 @@
 /**
- * The JMS topic that carries every chat message to every cluster member, and its message-driven bean.
+ * The JMS topic that carries every chat message to every cluster member and its message-driven bean; the inbound queue
+ * on which other systems post into rooms, its listener and its dead letters.
  */
 package org.chorus.infrastructure.messaging;

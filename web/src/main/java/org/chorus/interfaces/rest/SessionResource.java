@@ -37,6 +37,9 @@ public class SessionResource {
 
     private static final Logger LOG = Logger.getLogger(SessionResource.class);
 
+    /** The role an account needs to log in to the chat (the demo users have it; application credentials do not). */
+    static final String CHAT_ROLE = "chat";
+
     @Context
     HttpServletRequest request;
 
@@ -57,6 +60,11 @@ public class SessionResource {
         } catch (ServletException e) {
             LOG.debugf("Login refused for %s: %s", user, e.getMessage());
             return problem(Status.UNAUTHORIZED, "wrong user or password");
+        }
+        if (!request.isUserInRole(CHAT_ROLE)) {
+            // An account without role chat, such as the inbound queue's application credential, may not chat.
+            request.logout();
+            return problem(Status.FORBIDDEN, "user " + user + " may not chat (no role " + CHAT_ROLE + ")");
         }
         HttpSession session = request.getSession(true);
         session.setAttribute(LoginSessions.USER, user);

@@ -1,0 +1,4 @@
+/**
+ * What runs inside the servers' embedded Artemis broker on Chorus's behalf.
+ */
+package org.chorus.broker;

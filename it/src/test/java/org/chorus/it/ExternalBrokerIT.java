@@ -1,0 +1,96 @@
+package org.chorus.it;
+
+import static org.chorus.it.Cluster.PASSWORD;
+import static org.chorus.it.Conversations.awaitClusterCarries;
+import static org.chorus.it.RunCommand.chorus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The external-broker topology: {@code ./chorus up --broker external} runs the same EAR against a standalone Artemis;
+ * the broker is killed and started again mid-chat, and every client still sees every message of its room once and in
+ * order (what the topic missed comes from history). {@code ./chorus down} always, even when the test fails.
+ */
+class ExternalBrokerIT {
+
+    private static final URI BALANCER = URI.create("http://127.0.0.1:8080/chorus/");
+    private static final URI NODE1 = URI.create("http://127.0.0.1:8180/chorus/");
+    private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
+    private static final int PER_PHASE = 10;
+
+    private static boolean ours;
+
+    @BeforeAll
+    static void up() throws Exception {
+        if (chorus(Duration.ofMinutes(1), "status").exitCode() == 0) {
+            throw new AssertionError("A Chorus domain from this checkout is already running; run ./chorus down first.");
+        }
+        ours = true;
+        RunCommand.Result up = chorus(Duration.ofMinutes(15), "up", "--broker", "external").orFail(
+                "./chorus up --broker external");
+        assertTrue(up.output().contains("broker running"), up.output());
+        assertTrue(chorus(Duration.ofMinutes(1), "status").output().contains("external"), "status shows the broker");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (ours) {
+            chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
+        }
+    }
+
+    @Test
+    void clientsKeepChattingThroughABrokerRestartAndNothingIsLost() throws Exception {
+        try (ChatClient alice = ChatClient.login(NODE1, "alice", PASSWORD);
+                ChatClient bob = ChatClient.login(NODE2, "bob", PASSWORD);
+                ChatClient carol = ChatClient.login(BALANCER, "carol", PASSWORD)) {
+            alice.connect();
+            bob.connect();
+            carol.connect();
+            awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
+            String room = Cluster.freshRoom("broker");
+            for (ChatClient c : List.of(alice, bob, carol)) {
+                c.join(room);
+            }
+            int sent = say(alice, room, "before", PER_PHASE);
+
+            chorus(Duration.ofMinutes(1), "kill", "broker").orFail("./chorus kill broker");
+            sent += say(bob, room, "while-down", 3); // stored and acked; the nodes deliver them from history
+
+            chorus(Duration.ofMinutes(3), "start", "broker").orFail("./chorus start broker");
+            awaitClusterCarries(bob, alice, Duration.ofSeconds(90)); // the topic carries messages again
+            sent += say(alice, room, "after-a", PER_PHASE);
+            sent += say(bob, room, "after-b", PER_PHASE);
+
+            for (ChatClient c : List.of(alice, bob, carol)) {
+                List<JsonObject> got = c.messages(room, sent, Duration.ofSeconds(30));
+                for (int i = 0; i < sent; i++) {
+                    assertEquals(i + 1, got.get(i).getJsonNumber("seq").longValue(),
+                            "seq " + (i + 1) + " once, in order");
+                }
+                assertEquals(sent, got.size());
+            }
+        }
+    }
+
+    /**
+     * Sends {@code count} messages; each must be acked, also while the broker is away (stored, then published or not).
+     */
+    private static int say(ChatClient client, String room, String prefix, int count) throws Exception {
+        for (int i = 1; i <= count; i++) {
+            JsonObject answer = client.say(room, prefix + "-" + i, prefix + " " + i);
+            assertEquals("ack", answer.getString("type"), answer.toString());
+        }
+        return count;
+    }
+}
