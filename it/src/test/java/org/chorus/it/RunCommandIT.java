@@ -240,6 +240,15 @@ class RunCommandIT {
     }
 
     @Test
+    @Order(9) // after the browser test, which installs Chromium
+    void theAdministrationGuidesConsolePagesShowChorusResources() throws Exception {
+        RunCommand.Result shots = RunCommand.run(Duration.ofMinutes(5), "browser", "console-shots", "node",
+                "console-shots.mjs", "../it/target/console-shots");
+        shots.orFail("browser/console-shots.mjs (each page of the README's Administration guide, with its data)");
+        assertTrue(Files.exists(Path.of(System.getProperty("chorus.root", ".."), "it/target/console-shots/caches.png")));
+    }
+
+    @Test
     @Order(7)
     void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
         String room = Cluster.freshRoom("durable");
