@@ -31,6 +31,14 @@ class ChatServiceTest {
     }
 
     @Test
+    void anotherSystemPostsIntoRoomsOnlyAndUnderAUserName() {
+        ChatService chat = new ChatService();
+        assertRejected(ErrorCode.INVALID_ROOM, "b-1", () -> chat.post("build-bot", "@alice", "b-1", "x"));
+        assertRejected(ErrorCode.INVALID_ROOM, "b-1", () -> chat.post("build-bot", "Bad Room", "b-1", "x"));
+        assertRejected(ErrorCode.BAD_REQUEST, "b-1", () -> chat.post("build bot", "general", "b-1", "x"));
+    }
+
+    @Test
     void refusesBadRoomIdAndEmptyText() {
         assertRejected(ErrorCode.INVALID_ROOM, "m-1",
                 () -> ChatService.accept("alice", "Bad Room", "m-1", "x", NOW, ChatService.MAX_TEXT_CODE_POINTS));
