@@ -245,7 +245,8 @@ class RunCommandIT {
         RunCommand.Result shots = RunCommand.run(Duration.ofMinutes(5), "browser", "console-shots", "node",
                 "console-shots.mjs", "../it/target/console-shots");
         shots.orFail("browser/console-shots.mjs (each page of the README's Administration guide, with its data)");
-        assertTrue(Files.exists(Path.of(System.getProperty("chorus.root", ".."), "it/target/console-shots/caches.png")));
+        assertTrue(
+                Files.exists(Path.of(System.getProperty("chorus.root", ".."), "it/target/console-shots/caches.png")));
     }
 
     @Test
