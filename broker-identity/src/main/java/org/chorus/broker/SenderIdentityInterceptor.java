@@ -34,19 +34,16 @@ public class SenderIdentityInterceptor implements Interceptor {
      */
     static final String CLUSTER_USER = ActiveMQDefaultConfiguration.getDefaultClusterUser();
 
-    /** For each open connection, the user of each of its sessions by the session's channel. */
+    /** For each open connection with a logged-in session, the user of each such session by the session's channel. */
     private final Map<Object, Map<Long, String>> users = new ConcurrentHashMap<>();
 
     @Override
     public boolean intercept(Packet packet, RemotingConnection connection) {
-        if (packet instanceof CreateSessionMessage create) {
-            Map<Long, String> sessions = users.computeIfAbsent(connection.getID(), id -> {
+        if (packet instanceof CreateSessionMessage create && create.getUsername() != null) {
+            users.computeIfAbsent(connection.getID(), id -> {
                 connection.addCloseListener(() -> users.remove(id));
                 return new ConcurrentHashMap<>();
-            });
-            if (create.getUsername() != null) {
-                sessions.put(create.getSessionChannelID(), create.getUsername());
-            }
+            }).put(create.getSessionChannelID(), create.getUsername());
         } else if (packet instanceof SessionSendMessage send && INBOUND.equals(send.getMessage().getAddress())) {
             Map<Long, String> sessions = users.get(connection.getID());
             String user = sessions == null ? null : sessions.get(packet.getChannelID());

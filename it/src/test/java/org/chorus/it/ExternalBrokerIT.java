@@ -27,6 +27,7 @@ class ExternalBrokerIT {
     private static final URI NODE1 = URI.create("http://127.0.0.1:8180/chorus/");
     private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
     private static final int PER_PHASE = 10;
+    private static final int WHILE_DOWN = 3;
 
     private static boolean ours;
 
@@ -66,14 +67,14 @@ class ExternalBrokerIT {
 
             chorus(Duration.ofMinutes(1), "kill", "broker").orFail("./chorus kill broker");
             long down = System.nanoTime();
-            sent += say(bob, room, "while-down", 3); // stored and acked; the nodes deliver them from history
+            sent += say(bob, room, "while-down", WHILE_DOWN); // stored and acked; the nodes deliver them from history
             long whileDown = System.nanoTime() - down;
 
             chorus(Duration.ofMinutes(3), "start", "broker").orFail("./chorus start broker");
             long started = System.nanoTime();
             awaitClusterCarries(bob, alice, Duration.ofSeconds(90)); // the topic carries messages again
-            System.out.printf("ExternalBrokerIT: 3 sends acked in %d ms with the broker down; the topic carried a"
-                    + " message again %d ms after the broker was started%n", whileDown / 1_000_000,
+            System.out.printf("ExternalBrokerIT: %d sends acked in %d ms with the broker down; the topic carried a"
+                    + " message again %d ms after the broker was started%n", WHILE_DOWN, whileDown / 1_000_000,
                     (System.nanoTime() - started) / 1_000_000);
             sent += say(alice, room, "after-a", PER_PHASE);
             sent += say(bob, room, "after-b", PER_PHASE);

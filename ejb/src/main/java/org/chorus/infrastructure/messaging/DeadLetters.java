@@ -27,6 +27,8 @@ public class DeadLetters {
     public static final String DETAIL = "chorus_detail";
     /** Property with the JMS message id the message had on the inbound queue. */
     public static final String ORIGINAL_ID = "chorus_original_id";
+    /** Property with the user the message's sender logged in as, when the broker named one. */
+    public static final String CREDENTIAL = "chorus_credential";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
@@ -47,7 +49,7 @@ public class DeadLetters {
         }
         String credential = original.getStringProperty(InboundMessages.VALIDATED_USER);
         if (credential != null) {
-            producer.setProperty("chorus_credential", credential);
+            producer.setProperty(CREDENTIAL, credential);
         }
         producer.send(queue, InboundMessages.body(original));
         LOG.infof("Inbound message %s from %s to the dead-letter queue: %s (%s)", original.getJMSMessageID(),
