@@ -64,6 +64,7 @@ function start(user) {
   connection.addEventListener('typing', (e) => typing(e.detail));
   connection.addEventListener('error', (e) => notice(e.detail));
   connection.addEventListener('ended', stop);
+  connection.addEventListener('welcome', (e) => heartbeat(e.detail.heartbeat));
   connection.start();
   // A WebSocket does not keep its HTTP session alive: touch it while chatting, so that it outlives its timeout
   // and a resume after a crash still finds the login. A 401 means the session ended elsewhere.
@@ -93,6 +94,13 @@ function badge(state, node) {
   const el = $('badge');
   el.dataset.state = state;
   el.textContent = node ? `${state} · ${node}` : state;
+}
+
+// How often the server checks the link (a tooltip on the badge; the page gives up a server silent longer than both).
+function heartbeat(beat) {
+  const el = $('badge');
+  el.dataset.heartbeat = beat ? `${beat.interval}/${beat.timeout}` : '';
+  el.title = beat ? `The server checks this connection every ${beat.interval / 1000} s.` : '';
 }
 
 function open(name) {

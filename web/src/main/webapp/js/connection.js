@@ -1,9 +1,15 @@
 // The protocol side of the browser client: one WebSocket to /chorus/chat that survives the loss of its node.
 // It reconnects with exponential backoff and jitter, resumes with its token, re-joins every room with `since`,
 // re-sends every send that has no ack yet, and hands each room's messages on once, in seq order.
+// It also notices a server that went silent (a frozen node, a connection that died without a FIN): the browser answers
+// the server's pings by itself but never shows them, so after a heartbeat interval without a frame the client asks
+// with a `ping` frame, and a server that has not answered within the heartbeat timeout is given up and reconnected to.
 
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 8000;
+// The server's heartbeat until its welcome says otherwise (chorus.ping-interval-ms, chorus.pong-timeout-ms).
+const HEARTBEAT = { interval: 25000, timeout: 10000 };
+const WATCH_MS = 1000;
 
 export class Connection extends EventTarget {
   constructor(url = new URL('chat', document.baseURI)) {
@@ -16,15 +22,22 @@ export class Connection extends EventTarget {
     this.state = 'connecting';
     this.node = null;
     this.stopped = false;
+    this.heartbeat = HEARTBEAT;
+    this.heard = 0; // when the current socket last brought a frame (or was opened)
+    this.asked = false; // whether a ping frame awaits its pong on the current socket
+    this.welcomed = false;
+    this.watching = null;
   }
 
   start() {
     this.stopped = false;
+    this.watching = setInterval(() => this.watch(), WATCH_MS);
     this.open();
   }
 
   stop() {
     this.stopped = true;
+    clearInterval(this.watching);
     if (this.socket) this.socket.close(1000, 'bye');
   }
 
@@ -34,7 +47,15 @@ export class Connection extends EventTarget {
     if (this.token) url.searchParams.set('resume', this.token);
     const socket = new WebSocket(url);
     this.socket = socket;
-    socket.onmessage = (event) => this.receive(JSON.parse(event.data));
+    this.heard = Date.now();
+    this.asked = false;
+    this.welcomed = false;
+    socket.onmessage = (event) => {
+      if (this.socket !== socket) return;
+      this.heard = Date.now();
+      this.asked = false;
+      this.receive(JSON.parse(event.data));
+    };
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.setState('reconnecting');
@@ -44,6 +65,30 @@ export class Connection extends EventTarget {
       }
       if (!this.stopped) this.retry();
     };
+  }
+
+  /** Once a second: ask a quiet server whether it is there, and give up on one that stays silent. */
+  watch() {
+    const socket = this.socket;
+    if (!socket || this.stopped || socket.readyState > WebSocket.OPEN) return;
+    const silent = Date.now() - this.heard;
+    const { interval, timeout } = this.heartbeat;
+    if (silent > (this.welcomed ? interval + timeout : timeout)) {
+      this.abandon(socket, silent);
+    } else if (this.welcomed && silent > interval && !this.asked) {
+      this.asked = this.send({ type: 'ping' });
+    }
+  }
+
+  /** Leaves a socket that went silent without waiting for TCP to notice, and reconnects (resuming) at once. */
+  abandon(socket, silent) {
+    this.socket = null;
+    socket.onmessage = null;
+    socket.onclose = null;
+    socket.close(4000, 'silent for ' + silent + ' ms');
+    this.emit('silent', { node: this.node, ms: silent });
+    this.setState('reconnecting');
+    this.retry();
   }
 
   retry() {
@@ -141,6 +186,8 @@ export class Connection extends EventTarget {
     this.token = frame.resume;
     this.node = frame.node;
     this.attempt = 0;
+    this.welcomed = true;
+    if (frame.heartbeat) this.heartbeat = frame.heartbeat;
     this.setState(resumed ? 'resumed' : 'connected');
     for (const room of this.rooms.keys()) this.join(room);
     for (const send of this.unacked.values()) this.send(send);

@@ -13,6 +13,7 @@ import org.chorus.bench.scenario.Memory;
 import org.chorus.bench.scenario.Plan;
 import org.chorus.bench.scenario.Scenario;
 import org.chorus.bench.scenario.Smoke;
+import org.chorus.bench.scenario.Soak;
 import org.chorus.bench.scenario.Storm;
 
 /**
@@ -23,7 +24,7 @@ import org.chorus.bench.scenario.Storm;
 public final class Bench {
 
     private static final List<Scenario> SCENARIOS = List.of(new FanOut(), new Capacity(), new Baseline(), new Memory(),
-            new Failover(), new Storm(), new Smoke());
+            new Failover(), new Storm(), new Soak(), new Smoke());
 
     private Bench() {
     }

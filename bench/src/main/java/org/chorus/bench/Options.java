@@ -32,7 +32,9 @@ public final class Options {
             {"password", "chorus-demo", "their password (./chorus up prints it)"},
             {"out", "target/bench", "where the JSON, markdown and PNG results go"},
             {"home", ".", "the Chorus checkout (for ./chorus start NODE and the domain's jboss-cli)"},
-            {"restart", "true", "failover: start the killed node again at the end"},};
+            {"restart", "true", "failover: start the killed node again at the end"},
+            {"minutes", "30", "soak: how long the measured run lasts"},
+            {"heap-at", "5", "soak: the minute of the first heap reading (at most a third of --minutes)"},};
 
     private final String scenario;
     private final Map<String, String> values = new LinkedHashMap<>();

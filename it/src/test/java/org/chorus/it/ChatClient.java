@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import jakarta.json.Json;
@@ -35,6 +37,7 @@ public final class ChatClient implements AutoCloseable {
     private final List<JsonObject> seen = new ArrayList<>();
     private final List<JsonObject> skipped = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
     private WebSocket socket;
     private volatile java.util.function.Consumer<JsonObject> onArrival = frame -> {
     };
@@ -218,6 +221,11 @@ public final class ChatClient implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** WebSocket pings the server sent on the current connection (the JDK client answers each with a pong). */
+    public int pings() {
+        return pings.get();
+    }
+
     /** The close code the server sent, once the connection is closed. */
     public CompletableFuture<Integer> closed() {
         return closed;
@@ -244,6 +252,13 @@ public final class ChatClient implements AutoCloseable {
                 frames.add(frame);
                 partial.setLength(0);
             }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket ws, ByteBuffer message) {
+            pings.incrementAndGet();
             ws.request(1);
             return null;
         }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.JsonObject;
 
 /**
- * Steps several tests share: waiting until the cluster carries a message from one client to another.
+ * Steps several tests share: waiting until the cluster carries a message from one client to another, and a talker
+ * speaking at a steady pace.
  */
 public final class Conversations {
 
@@ -37,6 +43,33 @@ public final class Conversations {
                     throw new AssertionError("the cluster carried no message within " + deadline, notYet);
                 }
             }
+        }
+    }
+
+    /**
+     * Sends {@code count} messages into {@code room} (ids {@code prefix-1}...), one every {@code every} starting now,
+     * each acked, and returns when the last is; the readers of the room meanwhile send nothing.
+     */
+    public static void talk(ChatClient talker, String room, String prefix, Duration every, int count)
+            throws Exception {
+        CompletableFuture<Void> talked = new CompletableFuture<>();
+        AtomicInteger sent = new AtomicInteger();
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
+        try {
+            schedule.scheduleAtFixedRate(() -> {
+                int k = sent.incrementAndGet();
+                try {
+                    assertEquals("ack", talker.say(room, prefix + "-" + k, prefix + " " + k).getString("type"));
+                } catch (Exception | AssertionError e) {
+                    talked.completeExceptionally(e);
+                }
+                if (k == count) {
+                    talked.complete(null);
+                }
+            }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+            talked.get(every.toMillis() * count + 60_000, TimeUnit.MILLISECONDS);
+        } finally {
+            schedule.shutdownNow();
         }
     }
 

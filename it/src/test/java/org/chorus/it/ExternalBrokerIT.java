@@ -29,25 +29,16 @@ class ExternalBrokerIT {
     private static final int PER_PHASE = 10;
     private static final int WHILE_DOWN = 3;
 
-    private static boolean ours;
-
     @BeforeAll
     static void up() throws Exception {
-        if (chorus(Duration.ofMinutes(1), "status").exitCode() == 0) {
-            throw new AssertionError("A Chorus domain from this checkout is already running; run ./chorus down first.");
-        }
-        ours = true;
-        RunCommand.Result up = chorus(Duration.ofMinutes(15), "up", "--broker", "external").orFail(
-                "./chorus up --broker external");
+        RunCommand.Result up = RunCommand.upForTest("--broker", "external");
         assertTrue(up.output().contains("broker running"), up.output());
         assertTrue(chorus(Duration.ofMinutes(1), "status").output().contains("external"), "status shows the broker");
     }
 
     @AfterAll
     static void down() throws Exception {
-        if (ours) {
-            chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
-        }
+        RunCommand.downIfOurs();
     }
 
     @Test

@@ -27,7 +27,34 @@ public final class RunCommand {
         }
     }
 
+    /** Set once a test class has brought the domain up: only then is it that class's to take down. */
+    private static boolean ours;
+
     private RunCommand() {
+    }
+
+    /**
+     * {@code ./chorus up} with {@code options} for a test class; refuses (rather than stop someone's domain) when a
+     * domain of this checkout already runs. Pair it with {@link #downIfOurs()} in {@code @AfterAll}.
+     */
+    public static Result upForTest(String... options) throws IOException, InterruptedException {
+        Result status = chorus(Duration.ofMinutes(1), "status");
+        if (status.exitCode() == 0) {
+            throw new AssertionError("A Chorus domain from this checkout is already running; this test would stop it."
+                    + " Run ./chorus down first.\n" + status.output());
+        }
+        ours = true;
+        List<String> up = new ArrayList<>(List.of("up"));
+        up.addAll(List.of(options));
+        return chorus(Duration.ofMinutes(15), up.toArray(String[]::new)).orFail("./chorus " + String.join(" ", up));
+    }
+
+    /** {@code ./chorus down}, if {@link #upForTest} brought the domain up (also after a failed start). */
+    public static void downIfOurs() throws IOException, InterruptedException {
+        if (ours) {
+            ours = false;
+            chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
+        }
     }
 
     public static Result chorus(Duration limit, String... args) throws IOException, InterruptedException {

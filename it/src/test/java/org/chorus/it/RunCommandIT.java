@@ -36,18 +36,9 @@ class RunCommandIT {
     private static final URI NODE1 = URI.create("http://127.0.0.1:8180/chorus/");
     private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
 
-    /** Set once this test has called up: only then is the domain ours to take down. */
-    private static boolean ours;
-
     @BeforeAll
     static void up() throws Exception {
-        RunCommand.Result status = chorus(Duration.ofMinutes(1), "status");
-        if (status.exitCode() == 0) {
-            throw new AssertionError("A Chorus domain from this checkout is already running; this test would stop it."
-                    + " Run ./chorus down first.\n" + status.output());
-        }
-        ours = true;
-        RunCommand.Result up = chorus(Duration.ofMinutes(15), "up").orFail("./chorus up");
+        RunCommand.Result up = RunCommand.upForTest();
         assertTrue(up.output().contains("Chorus is up"), up.output());
         assertTrue(up.output().contains("alice, bob, carol, dave"), "demo users are printed");
         assertTrue(up.output().contains("http://127.0.0.1:9990/console"), "the admin console is printed");
@@ -55,9 +46,7 @@ class RunCommandIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (ours) {
-            chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
-        }
+        RunCommand.downIfOurs();
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -18,7 +20,8 @@ import org.xnio.IoUtils;
 
 /**
  * One simulated user connection speaking the Chorus protocol: logs in, opens the WebSocket (resuming with its token
- * after the first time), joins rooms, sends, and checks every room's seqs in its {@link Ledger}s.
+ * after the first time), joins rooms, sends, and checks every room's seqs in its {@link Ledger}s. It answers the
+ * server's pings (Undertow does) and tells when the server has gone silent past the heartbeat of its {@code welcome}.
  */
 public final class Client {
 
@@ -37,6 +40,8 @@ public final class Client {
     private volatile String cookie;
     private volatile String token;
     private volatile String node = "?";
+    private volatile long heard = System.nanoTime();
+    private volatile long silentAfterNanos;
 
     /** A client of {@code user} at {@code base}, speaking on {@code path} (/chorus/chat, or the baseline's). */
     public Client(Wire wire, URI base, String path, String user, Events events) {
@@ -58,6 +63,7 @@ public final class Client {
     /** Opens the WebSocket, with the resume token of the last one if there was one; completes with the welcome. */
     public CompletableFuture<JsonObject> connect() {
         welcome = new CompletableFuture<>();
+        silentAfterNanos = 0;
         URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + path + (token == null
                 ? ""
                 : "?resume="
@@ -106,6 +112,15 @@ public final class Client {
     /** Drops the TCP connection without a close frame, as a lost network would. */
     public void drop() {
         IoUtils.safeClose(channel);
+    }
+
+    /**
+     * True when the connection is open and nothing came from the server (no frame, no ping) for the heartbeat's
+     * interval plus its timeout: a frozen or vanished server that TCP has not noticed yet.
+     */
+    public boolean silent(long nowNanos) {
+        long after = silentAfterNanos;
+        return after > 0 && isOpen() && nowNanos - heard > after;
     }
 
     public boolean isOpen() {
@@ -165,6 +180,11 @@ public final class Client {
             case "welcome" -> {
                 token = frame.getString("resume", null);
                 node = frame.getString("node", "?");
+                JsonObject heartbeat = frame.getJsonObject("heartbeat");
+                silentAfterNanos = heartbeat == null
+                        ? 0
+                        : TimeUnit.MILLISECONDS.toNanos(heartbeat.getJsonNumber("interval").longValue()
+                                + heartbeat.getJsonNumber("timeout").longValue());
                 welcome.complete(frame);
             }
             case "error" -> events.error(this, frame.getString("code", ""), frame.getString("id", null));
@@ -180,7 +200,16 @@ public final class Client {
 
         @Override
         protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
-            onFrame(message.getData(), System.nanoTime());
+            heard = System.nanoTime();
+            onFrame(message.getData(), heard);
+        }
+
+        /** The server's heartbeat: noted, and answered with a pong by the superclass. */
+        @Override
+        protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message)
+                throws java.io.IOException {
+            heard = System.nanoTime();
+            super.onFullPingMessage(ch, message);
         }
 
         @Override

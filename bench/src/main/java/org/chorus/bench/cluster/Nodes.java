@@ -64,6 +64,21 @@ public final class Nodes {
         return Long.parseLong(used.group(1)) * 1024;
     }
 
+    /** The resident set size of the node's JVM in bytes (VmRSS of /proc/PID/status). */
+    public long rss(String node) {
+        long pid = process(node).orElseThrow(() -> new IllegalStateException(node + " is not running")).pid();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the memory of " + node, e);
+        }
+        throw new IllegalStateException("no VmRSS for " + node);
+    }
+
     /** SIGKILL to the node's JVM (a crash, not a shutdown); returns when it is gone. */
     public void kill(String node) {
         ProcessHandle process = process(node).orElseThrow(() -> new IllegalStateException(node + " is not running"));

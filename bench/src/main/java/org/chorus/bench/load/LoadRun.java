@@ -45,11 +45,13 @@ public final class LoadRun implements Events, AutoCloseable {
     private final Recovery recovery = new Recovery(this);
     private volatile Pacer pacer;
     private volatile Thread pacing;
+    private volatile boolean closing;
 
     public LoadRun(String path, String password) {
         this.path = path;
         this.password = password;
         timer.scheduleAtFixedRate(() -> Progress.second(tally.sample(open())), 1, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(this::leaveSilentServers, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -139,7 +141,7 @@ public final class LoadRun implements Events, AutoCloseable {
             }
         }
         return new Verdict(missing() + unacked(), duplicates, reordered, open(), clients.size(), tally
-                .rateLimitedCount(), tally.errors(), recovery.summary());
+                .rateLimitedCount(), tally.errors(), tally.disconnects(), tally.silentServers(), recovery.summary());
     }
 
     /** Clients whose connection drops from now on reconnect, resume and catch up; times count from now. */
@@ -158,6 +160,7 @@ public final class LoadRun implements Events, AutoCloseable {
     /** Closes every connection and stops the network. */
     @Override
     public void close() {
+        closing = true;
         if (pacer != null) {
             pacer.stop();
         }
@@ -197,7 +200,26 @@ public final class LoadRun implements Events, AutoCloseable {
 
     @Override
     public void closed(Client client, int code) {
+        if (!closing) {
+            tally.disconnected();
+        }
         recovery.lost(client);
+    }
+
+    /**
+     * Drops the connections whose server has said nothing past the heartbeat (a frozen or vanished node, which TCP may
+     * not notice for minutes); their clients then reconnect like any dropped one.
+     */
+    private void leaveSilentServers() {
+        long now = System.nanoTime();
+        for (Client client : clients) {
+            if (client.silent(now)) {
+                if (tally.silentServer() <= 3) {
+                    Progress.say(client.user() + "@" + client.node() + ": the server went silent; reconnecting");
+                }
+                client.drop();
+            }
+        }
     }
 
     /** Called by {@link Recovery} once a client is back: sends what it had in flight again. */

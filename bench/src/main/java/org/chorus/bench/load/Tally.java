@@ -22,6 +22,8 @@ public final class Tally {
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder disconnects = new LongAdder();
+    private final LongAdder silent = new LongAdder();
     private final List<Second> timeline = new ArrayList<>();
     private final long start = System.nanoTime();
     private Histogram windowDelivery;
@@ -47,6 +49,25 @@ public final class Tally {
     public long error() {
         errors.increment();
         return errors.sum();
+    }
+
+    /** A client's connection closed without the run closing it (a drop, a close from the server). */
+    public void disconnected() {
+        disconnects.increment();
+    }
+
+    /** A client gave up on a server that stayed silent past the heartbeat; returns how many so far. */
+    public long silentServer() {
+        silent.increment();
+        return silent.sum();
+    }
+
+    public long disconnects() {
+        return disconnects.sum();
+    }
+
+    public long silentServers() {
+        return silent.sum();
     }
 
     /** Takes the last second's figures into the timeline (and the window, when one is open). */

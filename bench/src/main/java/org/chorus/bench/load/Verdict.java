@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * What the clients saw at the end of a run: messages lost (a seq never delivered to a client in its room, or a send
- * never acknowledged), duplicated and reordered, and how the clients that lost their connection came back.
+ * never acknowledged), duplicated and reordered, connections that closed without the run closing them (and those the
+ * clients gave up on because the server went silent), and how the clients that lost their connection came back.
  */
 public record Verdict(long lost, long duplicated, long reordered, int open, int clients, long rateLimited,
-        long errors, Recovery.Summary recovery) {
+        long errors, long disconnects, long silentServers, Recovery.Summary recovery) {
 
     public boolean clean() {
         return lost == 0 && duplicated == 0 && reordered == 0;
@@ -22,6 +23,8 @@ public record Verdict(long lost, long duplicated, long reordered, int open, int 
         figures.put("clients_open_at_end", open + "/" + clients);
         figures.put("rate_limited", rateLimited);
         figures.put("error_frames", errors);
+        figures.put("disconnects", disconnects);
+        figures.put("silent_servers_left", silentServers);
         if (recovery.dropped() > 0) {
             figures.put("dropped", recovery.dropped());
             figures.put("reconnected_pct", 100.0 * recovery.reconnected() / recovery.dropped());

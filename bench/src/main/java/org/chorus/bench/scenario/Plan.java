@@ -65,8 +65,13 @@ public final class Plan {
 
     /** Measures the run for the duration option: the window's figures and the servers' CPU per delivery. */
     Measured measure(LoadRun run) {
+        return measure(run, options.decimal("duration"));
+    }
+
+    /** Measures the run for {@code seconds}. */
+    Measured measure(LoadRun run, double seconds) {
         Map<Long, Long> cpu = nodes.cpuNanos(nodeNames());
-        Window window = run.measure(options.decimal("duration"));
+        Window window = run.measure(seconds);
         long used = Nodes.used(cpu, nodes.cpuNanos(nodeNames()));
         Map<String, Object> figures = new LinkedHashMap<>(window.figures());
         figures.put("server_cpu_us_per_delivery", used / 1000.0 / Math.max(1, window.deliveries()));

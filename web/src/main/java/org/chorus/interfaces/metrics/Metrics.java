@@ -19,6 +19,12 @@ public final class Metrics {
     public static final LongAdder GAPS_FILLED = new LongAdder();
     public static final LongAdder RATE_LIMITED = new LongAdder();
     public static final LongAdder SLOW_READER_CLOSES = new LongAdder();
+    /** WebSocket pings sent to this node's clients (the heartbeat). */
+    public static final LongAdder PINGS_SENT = new LongAdder();
+    /** Pongs that came back later than {@code chorus.pong-timeout-ms} after their ping. */
+    public static final LongAdder PONGS_LATE = new LongAdder();
+    /** Connections closed because they answered nothing within {@code chorus.pong-timeout-ms} of a ping. */
+    public static final LongAdder DEAD_CONNECTIONS = new LongAdder();
     /** From a message's acceptance (on any node) to its delivery by this node, in milliseconds. */
     public static final Histogram FANOUT_MS = new Histogram(1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000);
 

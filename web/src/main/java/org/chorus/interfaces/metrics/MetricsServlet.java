@@ -46,6 +46,11 @@ public class MetricsServlet extends HttpServlet {
         counter(out, "chorus_rate_limited_total", "sends refused with rate_limited", node, Metrics.RATE_LIMITED);
         counter(out, "chorus_slow_reader_closes_total", "connections closed with 1013", node,
                 Metrics.SLOW_READER_CLOSES);
+        counter(out, "chorus_pings_sent_total", "WebSocket pings sent (the heartbeat)", node, Metrics.PINGS_SENT);
+        counter(out, "chorus_pongs_late_total", "pongs later than chorus.pong-timeout-ms after their ping", node,
+                Metrics.PONGS_LATE);
+        counter(out, "chorus_dead_connections_total", "connections closed for not answering a ping", node,
+                Metrics.DEAD_CONNECTIONS);
         labelled(out, "chorus_resumes_total", "connections opened, by result", "result", Metrics.resumes());
         labelled(out, "chorus_handshakes_refused_total", "WebSocket handshakes refused, by reason", "reason",
                 Metrics.refused());

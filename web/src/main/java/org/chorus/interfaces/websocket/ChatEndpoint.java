@@ -10,6 +10,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -52,6 +53,9 @@ public class ChatEndpoint {
     @Inject
     ConnectionLimits limits;
 
+    @Inject
+    Heartbeat heartbeat;
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (!(session.getUserPrincipal() instanceof ChatPrincipal principal)) {
@@ -65,7 +69,7 @@ public class ChatEndpoint {
         keepAlive.opened(principal, session.getId());
         Metrics.opened(opened.resumed());
         Outbound.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened
-                .resumed(), opened.rooms()));
+                .resumed(), opened.rooms(), heartbeat.intervalMs(), heartbeat.timeoutMs()));
     }
 
     /** Text arrives in parts, so that a message past {@code chorus.max-text-message-bytes} is never held whole. */
@@ -92,6 +96,12 @@ public class ChatEndpoint {
     @OnMessage
     public void onBinary(Session session, ByteBuffer part, boolean last) {
         limits.refuseBinary(session);
+    }
+
+    /** The client's answer to a heartbeat ping (see {@link Heartbeat}). */
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        heartbeat.ponged(session, pong);
     }
 
     private void handle(Session session, String user, InboundFrame frame) {

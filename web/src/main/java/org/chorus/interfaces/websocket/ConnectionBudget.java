@@ -7,7 +7,7 @@ import jakarta.websocket.Session;
 
 /**
  * The few counters one connection's limits need: the text message being assembled from its parts, the bytes queued for
- * it but not yet written, and when it last sent anything.
+ * it but not yet written, when it last sent anything (a frame or a pong), and its heartbeat (see {@link Heartbeat}).
  */
 final class ConnectionBudget {
 
@@ -20,6 +20,8 @@ final class ConnectionBudget {
     private StringBuilder partial;
     private long partialBytes;
     private volatile long lastInbound = System.currentTimeMillis();
+    private volatile long nextPing;
+    private volatile long pingSent;
 
     ConnectionBudget(long maxMessageBytes, long maxUnsentBytes) {
         this.maxMessageBytes = maxMessageBytes;
@@ -66,6 +68,42 @@ final class ConnectionBudget {
 
     long lastInbound() {
         return lastInbound;
+    }
+
+    /** Anything from the client that is not a text frame (a pong) also shows it is there. */
+    void heard(long now) {
+        lastInbound = now;
+    }
+
+    /** When the next ping is due (0: not yet scheduled). */
+    long nextPing() {
+        return nextPing;
+    }
+
+    /** When the unanswered ping was sent; 0 when none awaits an answer. */
+    long pingSent() {
+        return pingSent;
+    }
+
+    /** A ping goes out now; the next is due at {@code next}. */
+    void pinged(long now, long next) {
+        pingSent = now;
+        nextPing = next;
+    }
+
+    /** Schedules the first ping without sending one. */
+    void schedule(long next) {
+        nextPing = next;
+    }
+
+    /** True once the client sent anything after the ping awaiting an answer; clears that ping. */
+    boolean answered() {
+        long sent = pingSent;
+        if (sent != 0 && lastInbound >= sent) {
+            pingSent = 0;
+            return true;
+        }
+        return sent == 0;
     }
 
     /** Counts a frame as queued; false, and it is not queued, when that would pass the connection's limit. */

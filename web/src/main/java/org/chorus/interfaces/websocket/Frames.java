@@ -23,14 +23,23 @@ public final class Frames {
     private Frames() {
     }
 
-    public static String welcome(String user, String node, String resume, boolean resumed, List<String> rooms) {
-        return frame("welcome").add("user", user)
+    /**
+     * The first frame of a connection; {@code heartbeat} tells the client how often the server pings and how long it
+     * waits for an answer (absent when the server does not ping), so that it can tell a silent server from a quiet
+     * room.
+     */
+    public static String welcome(String user, String node, String resume, boolean resumed, List<String> rooms,
+            long pingIntervalMs, long pongTimeoutMs) {
+        var welcome = frame("welcome").add("user", user)
                 .add("node", node)
                 .add("resume", resume)
                 .add("resumed", resumed)
-                .add("rooms", JSON.createArrayBuilder(rooms))
-                .build()
-                .toString();
+                .add("rooms", JSON.createArrayBuilder(rooms));
+        if (pingIntervalMs > 0) {
+            welcome.add("heartbeat", JSON.createObjectBuilder().add("interval", pingIntervalMs).add("timeout",
+                    pongTimeoutMs));
+        }
+        return welcome.build().toString();
     }
 
     public static String joined(String room, long seq, List<String> members, boolean truncated) {

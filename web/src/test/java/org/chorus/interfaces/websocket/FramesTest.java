@@ -42,9 +42,17 @@ class FramesTest {
     }
 
     @Test
-    void welcomeSaysNothingWasResumed() {
+    void welcomeSaysNothingWasResumedAndHowTheServerPings() {
         assertEquals(
-                "{\"type\":\"welcome\",\"user\":\"bob\",\"node\":\"node2\",\"resume\":\"t0k3n\",\"resumed\":false,\"rooms\":[]}",
-                Frames.welcome("bob", "node2", "t0k3n", false, List.of()));
+                "{\"type\":\"welcome\",\"user\":\"bob\",\"node\":\"node2\",\"resume\":\"t0k3n\",\"resumed\":false,\"rooms\":[],"
+                        + "\"heartbeat\":{\"interval\":25000,\"timeout\":10000}}",
+                Frames.welcome("bob", "node2", "t0k3n", false, List.of(), 25000, 10000));
+    }
+
+    @Test
+    void welcomeHasNoHeartbeatWhenTheServerDoesNotPing() {
+        assertEquals(
+                "{\"type\":\"welcome\",\"user\":\"bob\",\"node\":\"node2\",\"resume\":\"t0k3n\",\"resumed\":true,\"rooms\":[\"a\"]}",
+                Frames.welcome("bob", "node2", "t0k3n", true, List.of("a"), 0, 10000));
     }
 }
