@@ -16,12 +16,17 @@ final class ConnectionBudget {
     private final long maxMessageBytes;
     private final long maxUnsentBytes;
     private final AtomicLong unsent = new AtomicLong();
+    /** Bytes queued and bytes written since the connection opened: how far the writes have got. */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private final AtomicBoolean overrun = new AtomicBoolean();
     private StringBuilder partial;
     private long partialBytes;
     private volatile long lastInbound = System.currentTimeMillis();
     private volatile long nextPing;
     private volatile long pingSent;
+    private volatile long pingBehind;
+    private volatile long pingOut;
 
     ConnectionBudget(long maxMessageBytes, long maxUnsentBytes) {
         this.maxMessageBytes = maxMessageBytes;
@@ -85,10 +90,23 @@ final class ConnectionBudget {
         return pingSent;
     }
 
-    /** A ping goes out now; the next is due at {@code next}. */
+    /** A ping is queued now, behind what is queued already; the next is due at {@code next}. */
     void pinged(long now, long next) {
+        pingBehind = queued.get();
+        pingOut = 0;
         pingSent = now;
         nextPing = next;
+    }
+
+    /**
+     * When the ping awaiting an answer was on its way: once everything queued before it was written (a server behind on
+     * its writes, or a client slow to read, is not a dead client); 0 while it still waits behind them.
+     */
+    long pingOut(long now) {
+        if (pingOut == 0 && written.get() >= pingBehind) {
+            pingOut = now;
+        }
+        return pingOut;
     }
 
     /** Schedules the first ping without sending one. */
@@ -115,6 +133,7 @@ final class ConnectionBudget {
             unsent.addAndGet(-bytes);
             return false;
         }
+        queued.addAndGet(bytes);
         return true;
     }
 
@@ -125,6 +144,7 @@ final class ConnectionBudget {
 
     void written(long bytes) {
         unsent.addAndGet(-bytes);
+        written.addAndGet(bytes);
     }
 
     /** A text message longer than the limit. */

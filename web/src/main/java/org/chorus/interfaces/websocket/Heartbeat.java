@@ -20,9 +20,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Pings every connection every {@code chorus.ping-interval-ms} and closes, as dead, one that sent nothing (no pong, no
- * frame) for {@code chorus.pong-timeout-ms} after a ping: a half-open TCP connection (a client that vanished without a
- * FIN, a laptop asleep) is found in seconds instead of at the idle limit, and its presence goes the way a crashed
- * node's does. The pongs also keep bytes flowing from a client that only reads, through every proxy on the way.
+ * frame) for {@code chorus.pong-timeout-ms} after its ping was on its way: a half-open TCP connection (a client that
+ * vanished without a FIN, a laptop asleep) is found in seconds instead of at the idle limit, and its presence goes the
+ * way a crashed node's does. The pongs also keep bytes flowing from a client that only reads, through every proxy on
+ * the way. A ping queued behind frames not yet written starts its clock only once they are: under overload the node is
+ * the slow one, and a client that reads what it gets is not dead (a client that stops reading meets the unsent-bytes
+ * limit, 1013, instead).
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -104,7 +107,10 @@ public class Heartbeat {
             return;
         }
         if (!budget.answered()) {
-            if (now - budget.pingSent() > timeoutMs) {
+            // The pong timeout counts from when the ping could reach the client: not while it waits behind frames
+            // this node has not written yet (an overloaded node would otherwise call its slow clients dead).
+            long out = budget.pingOut(now);
+            if (out != 0 && now - out > timeoutMs) {
                 dead(session);
             }
             return;
