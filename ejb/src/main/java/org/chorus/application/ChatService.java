@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.chorus.domain.Ack;
@@ -25,10 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accepts messages: validates them, stores each once (at its room's next seq) and publishes it to the topic from which
- * every node delivers it.
+ * every node delivers it. A plain CDI bean: it holds no state and takes part in no transaction (the caches are not
+ * transactional and the topic's publisher works apart), so an EJB's pool, security and transaction interceptors would
+ * only cost time on every send.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class ChatService {
 
     /** The protocol's default for {@code chorus.max-text-chars}. */
