@@ -2,73 +2,71 @@ package org.chorus.interfaces.health;
 
 import static org.chorus.infrastructure.json.Jsonp.JSON;
 
+import java.util.List;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.chorus.interfaces.Operators;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * MicroProfile Health JSON on each server's own HTTP port, {@code /chorus/api/health/ready} and {@code .../live}
  * (servers of a managed domain have no management HTTP interface for WildFly's {@code /health}): 200 when every check
- * is up, 503 otherwise.
+ * is up, 503 otherwise. Readiness is read from {@link ReadinessCache}; liveness checks are cheap and run per request.
+ * Anyone sees the overall status; the checks with their data (cluster members, the coordinator, errors) only an
+ * operator: from the node's own host, or logged in as {@code admin}.
  */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
     @Inject
-    @Readiness
-    Instance<HealthCheck> readiness;
+    ReadinessCache readiness;
 
     @Inject
     @Liveness
     Instance<HealthCheck> liveness;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Path("ready")
     public Response ready() {
-        return report(readiness);
+        return report(readiness.results());
     }
 
     @GET
     @Path("live")
     public Response live() {
-        return report(liveness);
+        return report(liveness.stream().map(ReadinessCache::call).toList());
     }
 
-    private static Response report(Instance<HealthCheck> checks) {
-        boolean up = true;
-        JsonArrayBuilder results = JSON.createArrayBuilder();
-        for (HealthCheck check : checks) {
-            HealthCheckResponse r = call(check);
-            up &= r.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder data = JSON.createObjectBuilder();
-            r.getData().ifPresent(d -> d.forEach((k, v) -> data.add(k, String.valueOf(v))));
-            results.add(JSON.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name()).add(
-                    "data", data));
+    private Response report(List<HealthCheckResponse> results) {
+        boolean up = results.stream().allMatch(r -> r.getStatus() == HealthCheckResponse.Status.UP);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN");
+        if (Operators.mayInspect(request)) {
+            JsonArrayBuilder checks = JSON.createArrayBuilder();
+            for (HealthCheckResponse r : results) {
+                JsonObjectBuilder data = JSON.createObjectBuilder();
+                r.getData().ifPresent(d -> d.forEach((k, v) -> data.add(k, String.valueOf(v))));
+                checks.add(JSON.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name())
+                        .add("data", data));
+            }
+            body.add("checks", checks);
         }
-        String body = JSON.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build()
-                .toString();
-        return Response.status(up ? 200 : 503).entity(body).build();
-    }
-
-    /** A check that throws is down, with the reason. */
-    private static HealthCheckResponse call(HealthCheck check) {
-        try {
-            return check.call();
-        } catch (RuntimeException e) {
-            return new HealthCheckResponse(check.getClass().getSimpleName(), HealthCheckResponse.Status.DOWN,
-                    java.util.Optional.of(java.util.Map.of("error", String.valueOf(e))));
-        }
+        return Response.status(up ? 200 : 503).entity(body.build().toString()).build();
     }
 }

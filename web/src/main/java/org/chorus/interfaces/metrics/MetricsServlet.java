@@ -1,8 +1,6 @@
 package org.chorus.interfaces.metrics;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.chorus.infrastructure.store.LocalNode;
-import org.chorus.interfaces.LoginSessions;
+import org.chorus.interfaces.Operators;
 import org.chorus.interfaces.websocket.LocalSessions;
 
 /**
@@ -30,7 +28,7 @@ public class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!fromThisHost(request) && !LoginSessions.isAdmin(request.getSession(false))) {
+        if (!Operators.mayInspect(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "metrics: from this host or as admin only");
             return;
         }
@@ -59,20 +57,6 @@ public class MetricsServlet extends HttpServlet {
                 "from a message's acceptance to its delivery by this node");
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.getWriter().write(out.toString());
-    }
-
-    private static boolean fromThisHost(HttpServletRequest request) throws IOException {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        return loopback(request.getRemoteAddr()) && (forwarded == null || Arrays.stream(forwarded.split(","))
-                .allMatch(a -> loopback(a.trim())));
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void gauge(StringBuilder out, String name, String help, String labels, long value) {
