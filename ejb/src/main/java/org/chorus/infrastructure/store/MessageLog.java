@@ -17,8 +17,10 @@ import org.infinispan.Cache;
  * A seq is taken by storing its message with {@code putIfAbsent}: exactly one writer in the cluster wins each seq, and
  * a seq exists exactly when its message does, so sequences have no gaps, even when a writer crashes. The {@code rooms}
  * cache holds each room's latest seq as a lower bound that writers only raise (every {@link #RAISE_EVERY} seqs); the
- * true latest is found by probing upwards from it, in local reads of the replicated history. Old messages beyond
- * {@code chorus.history.retain} are removed only below that bound, so probing never starts in a removed stretch.
+ * true latest is found by probing upwards from it, in local reads of the replicated history. Messages beyond
+ * {@code chorus.history.retain} are removed by whoever raises the bound, and only the stretch below the bound it has
+ * just raised: probing never starts in a removed stretch, so a seq is never taken twice, whatever the retention (a
+ * retention below 16, removed message by message, let probing fall back into removed seqs and store over them).
  */
 @ApplicationScoped
 public class MessageLog {
@@ -45,9 +47,6 @@ public class MessageLog {
             if (history.putIfAbsent(key(draft.room(), seq), MessageJson.write(stored)) == null) {
                 if (seq == 1 || seq % RAISE_EVERY == 0) {
                     raiseLatest(draft.room(), seq);
-                }
-                if (seq > retain) {
-                    history.removeAsync(key(draft.room(), seq - retain));
                 }
                 return stored;
             }
@@ -87,6 +86,11 @@ public class MessageLog {
         return List.copyOf(caches.rooms().keySet());
     }
 
+    /**
+     * Raises the room's bound to {@code seq} unless it is there already; the writer that raises it from {@code b} also
+     * removes the messages that fell out of retention between the two bounds, {@code (b - retain, seq - retain]}, all
+     * below the new bound (so each stretch is removed by exactly one writer).
+     */
     private void raiseLatest(String room, long seq) {
         Cache<String, Long> rooms = caches.rooms();
         while (true) {
@@ -96,9 +100,12 @@ public class MessageLog {
             }
             boolean raised = current == null
                     ? rooms.putIfAbsent(room, seq) == null
-                    : rooms.replace(room, current,
-                            seq);
+                    : rooms.replace(room, current, seq);
             if (raised) {
+                long from = Math.max(1, (current == null ? 0 : current) - retain + 1);
+                for (long old = from; old <= seq - retain; old++) {
+                    caches.history().removeAsync(key(room, old));
+                }
                 return;
             }
         }
