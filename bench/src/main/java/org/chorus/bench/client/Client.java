@@ -40,6 +40,7 @@ public final class Client {
     private volatile String cookie;
     private volatile String token;
     private volatile String node = "?";
+    private volatile boolean ready;
     private volatile long heard = System.nanoTime();
     private volatile long silentAfterNanos;
 
@@ -64,6 +65,7 @@ public final class Client {
     public CompletableFuture<JsonObject> connect() {
         welcome = new CompletableFuture<>();
         silentAfterNanos = 0;
+        ready = false;
         URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + path + (token == null
                 ? ""
                 : "?resume="
@@ -93,6 +95,19 @@ public final class Client {
         }
         send(frame.build().toString());
         return joined;
+    }
+
+    /**
+     * Whether the connection has joined its rooms since it was (re)opened: only then may it send, as the protocol's
+     * failover steps say (re-join, then re-send); a send before the re-join is refused with {@code not_member}.
+     */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The connection has joined (again) every room it had. */
+    public void joinedAll() {
+        ready = true;
     }
 
     /** Sends a chat message. */

@@ -78,6 +78,7 @@ public final class LoadRun implements Events, AutoCloseable {
                     TimeUnit.SECONDS).whenComplete((seq, failure) -> {
                         inFlight.release();
                         if (failure == null) {
+                            client.joinedAll();
                             if (record) {
                                 recording.add(client);
                             }

@@ -80,7 +80,9 @@ final class Pacer implements Runnable {
             synchronized (sender) {
                 sender.pending.put(id, pending);
             }
-            sender.client.send(pending.room(), id, pending.text());
+            if (sender.client.ready()) {
+                sender.client.send(pending.room(), id, pending.text());
+            } // else between a reconnect and its re-join: kept, and sent with the others once the client is back
             sender.next += sender.period;
             queue.add(sender);
         }
@@ -109,7 +111,7 @@ final class Pacer implements Runnable {
             synchronized (sender) {
                 pending = sender.pending.get(id);
             }
-            if (pending != null) {
+            if (pending != null && client.ready()) {
                 client.send(pending.room(), id, pending.text());
             }
         }

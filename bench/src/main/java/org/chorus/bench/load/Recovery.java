@@ -14,7 +14,8 @@ import org.chorus.bench.client.Client;
 /**
  * Brings clients back after their connection drops, as the browser client does: reconnect at once with the cookie and
  * resume token (through the same address, so the balancer picks a live node), re-join every room since the last seq
- * without a gap, send again what was not acknowledged; retry with backoff for up to a minute.
+ * without a gap, and only then send again what was not acknowledged and let new sends go (a send before the re-join is
+ * refused with {@code not_member}: it was the cause of issue 19's error frames); retry with backoff for up to a minute.
  */
 public final class Recovery {
 
@@ -75,6 +76,7 @@ public final class Recovery {
                             resumed.incrementAndGet();
                         }
                         trying.remove(client);
+                        client.joinedAll();
                         run.resumed(client);
                     } else if (!stopped && System.nanoTime() - since < GIVE_UP_NANOS) {
                         client.drop();

@@ -78,10 +78,21 @@ public class FanOut implements Scenario {
         }
     }
 
+    /**
+     * Fails the report for a message lost, duplicated or reordered, an error frame other than {@code rate_limited}, or
+     * a client left without its connection at the end.
+     */
     static void check(Report report, String label, Verdict verdict) {
         if (!verdict.clean()) {
             report.fail(label + ": lost " + verdict.lost() + ", duplicated " + verdict.duplicated() + ", reordered "
                     + verdict.reordered());
+        }
+        if (verdict.errors() > 0) {
+            report.fail(label + ": " + verdict.errors() + " error frames");
+        }
+        if (verdict.open() < verdict.clients()) {
+            report.fail(label + ": " + (verdict.clients() - verdict.open()) + " of " + verdict.clients()
+                    + " clients without a connection at the end");
         }
     }
 
