@@ -216,6 +216,29 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Every frame matching {@code wanted} that is already here or arrives within {@code window} (the whole window is
+     * waited for: this is how a test shows that something does not come). Frames passed over stay available.
+     */
+    public List<JsonObject> framesUntil(Predicate<JsonObject> wanted, Duration window) throws InterruptedException {
+        List<JsonObject> found = new ArrayList<>();
+        skipped.removeIf(f -> wanted.test(f) && found.add(f));
+        long deadline = System.nanoTime() + window.toNanos();
+        for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            JsonObject frame = frames.poll(left, TimeUnit.NANOSECONDS);
+            if (frame == null) {
+                break;
+            }
+            seen.add(frame);
+            if (wanted.test(frame)) {
+                found.add(frame);
+            } else {
+                skipped.add(frame);
+            }
+        }
+        return found;
+    }
+
     /** Every frame received and looked at so far by {@code next}, in order of arrival. */
     public List<JsonObject> seen() {
         return List.copyOf(seen);

@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -24,6 +25,8 @@ public final class Cluster {
     public static final String PASSWORD = "chorus-demo";
     /** The web module inside the EAR. */
     public static final String WAR = "chorus-web.war";
+    /** The EJB module inside the EAR. */
+    public static final String EJB = "chorus-ejb.jar";
 
     private Cluster() {
     }
@@ -45,21 +48,25 @@ public final class Cluster {
     }
 
     /**
-     * The EAR with test-only classes and settings in its web module (its own
-     * {@code META-INF/microprofile-config.properties}: settings the web tier reads).
+     * The EAR with test-only classes in its web module and settings in both modules (each its own
+     * {@code META-INF/microprofile-config.properties}: MicroProfile Config reads a module's own, so the web tier's
+     * settings and the EJB module's are each seen where they are read).
      */
-    public static EnterpriseArchive chorus(Map<String, String> webSettings, Class<?>... testOnly) {
+    public static EnterpriseArchive chorus(Map<String, String> settings, Class<?>... testOnly) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty(
                 "chorus.ear")));
-        if (testOnly.length == 0 && webSettings.isEmpty()) {
+        if (testOnly.length == 0 && settings.isEmpty()) {
             return ear;
         }
+        StringBuilder properties = new StringBuilder();
+        settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         WebArchive war = ear.getAsType(WebArchive.class, WAR);
         war.addClasses(testOnly);
-        StringBuilder properties = new StringBuilder();
-        webSettings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         war.addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
+        JavaArchive ejb = ear.getAsType(JavaArchive.class, EJB);
+        ejb.addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
         ear.delete(WAR);
-        return ear.add(war, "/", ZipExporter.class);
+        ear.delete(EJB);
+        return ear.add(war, "/", ZipExporter.class).add(ejb, "/", ZipExporter.class);
     }
 }

@@ -6,10 +6,13 @@ import static org.chorus.it.RunCommand.chorus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +63,14 @@ class ExternalBrokerIT {
             long down = System.nanoTime();
             sent += say(bob, room, "while-down", WHILE_DOWN); // stored and acked; the nodes deliver them from history
             long whileDown = System.nanoTime() - down;
+            // Readiness tells: node1 cannot publish, so it is not ready (503, its topic check down).
+            readinessWithin(NODE1, 503, r -> r.toString().contains("\"name\":\"chorus-topic\",\"status\":\"DOWN\""),
+                    Duration.ofSeconds(20));
 
             chorus(Duration.ofMinutes(3), "start", "broker").orFail("./chorus start broker");
             long started = System.nanoTime();
             awaitClusterCarries(bob, alice, Duration.ofSeconds(90)); // the topic carries messages again
+            readinessWithin(NODE1, 200, r -> "UP".equals(r.getString("status")), Duration.ofSeconds(30));
             System.out.printf("ExternalBrokerIT: %d sends acked in %d ms with the broker down; the topic carried a"
                     + " message again %d ms after the broker was started%n", WHILE_DOWN, whileDown / 1_000_000,
                     (System.nanoTime() - started) / 1_000_000);
@@ -78,6 +85,22 @@ class ExternalBrokerIT {
                 }
                 assertEquals(sent, got.size());
             }
+        }
+    }
+
+    /** Polls the node's readiness until it answers {@code status} with a report that matches; fails after within. */
+    private static void readinessWithin(URI node, int status, Predicate<JsonObject> report, Duration within)
+            throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            var answer = ChatClient.anonymous(node).get("api/health/ready");
+            if (answer.statusCode() == status && report.test(Json.createReader(new StringReader(answer.body()))
+                    .readObject())) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "readiness still " + answer.statusCode() + " after " + within
+                    + ": " + answer.body());
+            Thread.sleep(200);
         }
     }
 

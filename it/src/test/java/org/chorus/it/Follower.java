@@ -18,6 +18,7 @@ public final class Follower {
     final String token;
     final String room;
     long lastSeen;
+    private volatile ChatClient resumed;
 
     private Follower(ChatClient client, String token, String room) {
         this.client = client;
@@ -32,7 +33,10 @@ public final class Follower {
         return new Follower(client, token, room);
     }
 
-    /** Retries every 100 ms until resumed; returns the ms from the kill to its first missed message. */
+    /**
+     * Retries every 100 ms until resumed; returns the ms from the kill to its first missed message. The resumed
+     * connection stays open (its user stays online) until {@link #close()}.
+     */
     long resumeThrough(URI entry, long killed) throws Exception {
         Exception last = null;
         int attempts = 0;
@@ -56,13 +60,21 @@ public final class Follower {
                 }
                 assertEquals(java.util.stream.LongStream.rangeClosed(lastSeen + 1, latest).boxed().toList(), missed
                         .stream().map(m -> m.getJsonNumber("seq").longValue()).toList());
-                again.close();
+                resumed = again;
                 return millis;
             } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
                 last = notYet;
                 again.close();
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /** Closes the connection from before the crash and the resumed one. */
+    void close() {
+        client.close();
+        if (resumed != null) {
+            resumed.close();
         }
     }
 }

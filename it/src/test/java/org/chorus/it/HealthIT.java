@@ -35,6 +35,18 @@ class HealthIT extends TwoNodes {
         }
     }
 
+    @Test
+    void aRequestFromElsewhereLearnsTheStatusButNotTheTopology() throws Exception {
+        for (String kind : new String[]{"ready", "live"}) {
+            var answer = ChatClient.anonymous(node1()).get("api/health/" + kind, "X-Forwarded-For", "203.0.113.7");
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonObject report = Json.createReader(new StringReader(answer.body())).readObject();
+            assertEquals(Map.of("status", "UP"), Map.copyOf(report.entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, e -> ((jakarta.json.JsonString) e.getValue()).getString()))), "no checks, no"
+                            + " members, no coordinator: " + report);
+        }
+    }
+
     private static JsonObject health(URI node, String kind) throws Exception {
         var answer = ChatClient.anonymous(node).get("api/health/" + kind);
         assertEquals(200, answer.statusCode(), answer.body());

@@ -4,7 +4,6 @@ import static org.chorus.it.Conversations.awaitClusterCarries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,35 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class NodeCrashIT {
-
-    private static final URI NODE_1 = URI.create("http://127.0.0.1:8380/chorus/");
-    private static final URI NODE_2 = URI.create("http://127.0.0.1:8480/chorus/");
-
-    @ArquillianResource
-    ContainerController servers;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = Cluster.DEPLOYMENT_1, managed = false, testable = false)
-    @TargetsContainer(Cluster.NODE_1)
-    static EnterpriseArchive onNode1() {
-        return Cluster.chorus();
-    }
-
-    @Deployment(name = Cluster.DEPLOYMENT_2, managed = false, testable = false)
-    @TargetsContainer(Cluster.NODE_2)
-    static EnterpriseArchive onNode2() {
-        return Cluster.chorus();
-    }
+class NodeCrashIT extends ManualServers {
 
     @Test
     void theClientOfAKilledServerResumesOnTheOtherWithEveryMessageOnceAndInOrder() throws Exception {
-        servers.start(Cluster.NODE_1);
-        servers.start(Cluster.NODE_2);
-        deployer.deploy(Cluster.DEPLOYMENT_1);
-        deployer.deploy(Cluster.DEPLOYMENT_2);
+        up();
         String room = Cluster.freshRoom("crash");
         try (ChatClient carol = ChatClient.login(NODE_1, "carol", Cluster.PASSWORD);
                 ChatClient alice = ChatClient.login(NODE_2, "alice", Cluster.PASSWORD)) {
@@ -120,17 +89,9 @@ class NodeCrashIT {
         }
     }
 
-    /** Stops both servers whatever happened (a killed one is only forgotten by Arquillian). */
+    /** Nothing left deployed, both servers stopped, whatever happened (node-1 was killed). */
     @AfterEach
-    void stopServers() {
-        for (String node : List.of(Cluster.NODE_2, Cluster.NODE_1)) {
-            try {
-                if (servers.isStarted(node)) {
-                    servers.stop(node);
-                }
-            } catch (RuntimeException e) {
-                System.out.printf("Stopping %s: %s%n", node, e);
-            }
-        }
+    void cleanUp() {
+        clean(Set.of(Cluster.NODE_1));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -19,11 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Resuming a connection on the other node with the same HTTP session: its rooms come back; a token of another session
- * or user, or of a session that ended, starts fresh.
+ * or user, or of a session that ended, starts fresh; and a session's end removes the state of its connections from the
+ * cluster (seen from inside each server by the test-only {@link StoreProbe}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ResumeIT extends TwoNodes {
+class ResumeIT extends ProbedNodes {
 
     @Test
     void aConnectionResumesOnTheOtherNodeRightAfterLoginWithItsRooms() throws Exception {
@@ -68,11 +72,31 @@ class ResumeIT extends TwoNodes {
         ChatClient aliceElsewhere = login(node2(), "alice"); // another login: another HTTP session
         assertFalse(aliceElsewhere.connect(token).getBoolean("resumed"), "not her session's connection");
 
+        assertTrue(stateKept(node2(), token), "before the logout, the state is in the cluster");
         assertEquals(204, alice.delete("api/session").statusCode());
+        for (URI node : List.of(node1(), node2())) {
+            awaitGone(node, token, Duration.ofSeconds(2));
+        }
         ChatClient again = alice.on(node1());
         assertEquals(200, again.postSession("alice", Cluster.PASSWORD).statusCode());
         assertFalse(again.connect(token).getBoolean("resumed"), "the session that held it ended");
         List.of(alice, bob, aliceElsewhere, again).forEach(ChatClient::close);
+    }
+
+    /** Whether {@code node} holds a connection state under {@code token}. */
+    private static boolean stateKept(URI node, String token) throws Exception {
+        String body = ChatClient.anonymous(node).get("test/store?token=" + token).body();
+        return Json.createReader(new StringReader(body)).readObject().getBoolean("state");
+    }
+
+    /** Polls until {@code node} no longer holds the state (the protocol's 2 s for a logout's effects). */
+    private static void awaitGone(URI node, String token, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (stateKept(node, token)) {
+            assertTrue(System.nanoTime() < deadline, "the ended session's connection state is still on " + node
+                    + " after " + within);
+            Thread.sleep(50);
+        }
     }
 
     private static List<String> rooms(JsonObject welcome) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -60,23 +61,25 @@ class SlowReaderIT extends ClusterNodes {
         dave.join(bigRoom);
         dave.join(smallRoom);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong smallSeen = new AtomicLong();
         dave.onArrival(f -> {
             if ("message".equals(f.getString("type")) && smallRoom.equals(f.getString("room"))) {
                 long sent = Long.parseLong(f.getString("text").substring(2));
                 latencies.add((System.nanoTime() - sent) / 1000);
+                smallSeen.set(f.getJsonNumber("seq").longValue());
             }
         });
 
         ChatClient reader = login(node1(), "admin");
         reader.connect();
         reader.join(bigRoom);
-        long baseline = p99(load(alice, bob, carol, bigRoom, smallRoom, latencies));
+        long baseline = p99(load(alice, bob, carol, bigRoom, smallRoom, latencies, smallSeen));
 
         RawWebSocket slow = RawWebSocket.open(node1(), reader.sessionCookie());
         // Joined after what is stored (no replay): what fills its queue is the live traffic of the next phase.
         slow.sendText("{\"type\":\"join\",\"room\":\"" + bigRoom + "\",\"since\":" + latest(reader, bigRoom) + "}");
         reader.close();
-        List<Long> during = load(alice, bob, carol, bigRoom, smallRoom, latencies);
+        List<Long> during = load(alice, bob, carol, bigRoom, smallRoom, latencies, smallSeen);
         long withSlowReader = p99(during);
         int[] closed = slow.drainUntilClose();
         slow.close();
@@ -92,7 +95,7 @@ class SlowReaderIT extends ClusterNodes {
 
     /** One phase: alice and bob send 16 KB messages, carol small timestamped ones; dave's latencies of those. */
     private static List<Long> load(ChatClient alice, ChatClient bob, ChatClient carol, String bigRoom,
-            String smallRoom, List<Long> latencies) throws Exception {
+            String smallRoom, List<Long> latencies, AtomicLong smallSeen) throws Exception {
         latencies.clear();
         List<SteadySender> senders = List.of(SteadySender.start(alice, bigRoom, Duration.ofMillis(50), n -> BIG + n),
                 SteadySender.start(bob, bigRoom, Duration.ofMillis(50), n -> BIG + n), SteadySender.start(carol,
@@ -103,10 +106,15 @@ class SlowReaderIT extends ClusterNodes {
         while (System.nanoTime() < end) {
             senders.get(2).sendsAtLeast(senders.get(2).sent() + 1, Duration.ofSeconds(10));
         }
-        for (SteadySender s : senders) {
-            s.stop();
+        senders.get(0).stop();
+        senders.get(1).stop();
+        long lastSmall = senders.get(2).stop();
+        // Every small message of the phase has reached dave (each one's latency is in): until its last seq did.
+        long deadline = System.nanoTime() + ChatClient.TIMEOUT.toNanos();
+        while (smallSeen.get() < lastSmall) {
+            assertTrue(System.nanoTime() < deadline, "dave saw seq " + smallSeen.get() + " of " + lastSmall);
+            Thread.sleep(20);
         }
-        Thread.sleep(1000); // the last messages' way to dave
         return new ArrayList<>(latencies);
     }
 

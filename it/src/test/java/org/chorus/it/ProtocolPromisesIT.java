@@ -1,0 +1,118 @@
+package org.chorus.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Promises of PROTOCOL.md that no other test checks: the default replay of a join without {@code since}, the text limit
+ * at exactly its edge on the WebSocket path, {@code typing} not shown to the typing user's own connections, and the
+ * {@code internal} error when the server itself fails.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProtocolPromisesIT extends ProbedNodes {
+
+    /** The protocol's default {@code chorus.join-replay}. */
+    private static final int JOIN_REPLAY = 50;
+    /** The protocol's default {@code chorus.max-text-chars}. */
+    private static final int MAX_CHARS = 4000;
+    private static final String EMOJI = "\uD83D\uDE00";
+
+    @Test
+    void aJoinWithoutSinceReplaysTheLastFiftyMessagesThenLiveOnes() throws Exception {
+        String room = Cluster.freshRoom("replay");
+        int sent = JOIN_REPLAY + 10;
+        try (ChatClient alice = login(node1(), "alice");
+                ChatClient bob = login(node2(), "bob");
+                ChatClient carol = login(node2(), "carol")) {
+            alice.connect();
+            bob.connect();
+            alice.join(room);
+            bob.join(room);
+            for (int i = 1; i <= sent; i++) {
+                (i % 2 == 0 ? alice : bob).say(room, "replay-" + i, "message " + i); // each user within the burst
+            }
+            carol.connect();
+            assertEquals(sent, carol.join(room).getJsonNumber("seq").longValue());
+            List<JsonObject> replay = carol.messages(room, JOIN_REPLAY, ChatClient.TIMEOUT);
+            assertEquals(LongStream.rangeClosed(sent - JOIN_REPLAY + 1, sent).boxed().toList(), replay.stream().map(
+                    m -> m.getJsonNumber("seq").longValue()).toList(), "the last " + JOIN_REPLAY + ", in order");
+            alice.say(room, "replay-live", "live");
+            assertEquals("replay-live", Conversations.nextMessage(carol, room).getString("id"), "then live ones");
+        }
+    }
+
+    @Test
+    void textOfMaxCharsCodePointsIsStoredAndOneMoreIsTooLongAndStoresNothing() throws Exception {
+        String room = Cluster.freshRoom("edge");
+        try (ChatClient alice = login(node1(), "alice")) {
+            alice.connect();
+            alice.join(room);
+            JsonObject refused = alice.say(room, "too-long", EMOJI.repeat(MAX_CHARS + 1));
+            assertEquals("error", refused.getString("type"), refused.toString());
+            assertEquals("too_long", refused.getString("code"));
+            assertEquals("too-long", refused.getString("ref"));
+            JsonObject ack = alice.say(room, "at-limit", EMOJI.repeat(MAX_CHARS));
+            assertEquals(1, ack.getInt("seq"), "the refused one took no seq: " + ack);
+            JsonObject stored = Conversations.nextMessage(alice, room);
+            assertEquals("at-limit", stored.getString("id"));
+            assertEquals(MAX_CHARS, stored.getString("text").codePointCount(0, stored.getString("text").length()));
+        }
+    }
+
+    @Test
+    void typingReachesTheOthersButNotTheTypingUsersOtherConnections() throws Exception {
+        String room = Cluster.freshRoom("typing");
+        try (ChatClient aliceHere = login(node1(), "alice");
+                ChatClient aliceThere = aliceHere.on(node2());
+                ChatClient bob = login(node2(), "bob")) {
+            for (ChatClient c : List.of(aliceHere, aliceThere, bob)) {
+                c.connect();
+                c.join(room);
+            }
+            aliceHere.send(Json.createObjectBuilder().add("type", "typing").add("room", room).build());
+            JsonObject typing = bob.next("typing");
+            assertEquals(List.of(room, "alice"), List.of(typing.getString("room"), typing.getString("user")));
+            // Bob answers only after he saw it: on alice's other connection (bob's node) it would have come first.
+            bob.say(room, "seen", "I see you typing");
+            Conversations.nextMessage(aliceThere, room);
+            assertFalse(aliceThere.seen().stream().anyMatch(f -> "typing".equals(f.getString("type"))),
+                    "not echoed to alice's own connection: " + aliceThere.seen());
+        }
+    }
+
+    @Test
+    void aServerFailureIsAnsweredWithInternalLoggedWithItsStackAndTheConnectionStays() throws Exception {
+        String room = Cluster.freshRoom("damaged");
+        ServerLog log = ServerLog.from(Cluster.NODE_1);
+        try (ChatClient alice = login(node1(), "alice")) {
+            alice.connect();
+            alice.join(room);
+            alice.say(room, "stored", "soon unreadable");
+            assertEquals(204,
+                    ChatClient.anonymous(node1()).post("test/store?room=" + room + "&seq=1", "").statusCode());
+            alice.send(Json.createObjectBuilder().add("type", "history").add("room", room).build());
+            JsonObject error = alice.next(f -> "error".equals(f.getString("type")) || "history".equals(f.getString(
+                    "type")), "the answer to history");
+            assertEquals("internal", error.getString("code", "(" + error + ")"));
+            assertFalse(error.getString("message").contains("Exception"), "no stack for the client: " + error);
+            alice.send(Json.createObjectBuilder().add("type", "ping").build());
+            alice.next("pong");
+            String logged = log.since();
+            assertTrue(logged.contains("ERROR") && logged.contains("failed") && logged.contains("\tat "),
+                    "logged with its stack:\n" + logged);
+        }
+    }
+}
