@@ -57,11 +57,16 @@ public final class RunCommand {
         }
     }
 
+    /** Runs {@code ./chorus ARGS} and prints how long it took (the README's figures for the verbs come from here). */
     public static Result chorus(Duration limit, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("chorus").toString()));
         command.addAll(List.of(args));
-        return run(limit, ".", String.join("-", args).replaceAll("[^A-Za-z0-9._-]", "_"),
-                command.toArray(String[]::new));
+        long start = System.nanoTime();
+        Result result = run(limit, ".", String.join("-", args).replaceAll("[^A-Za-z0-9._-]", "_"), command.toArray(
+                String[]::new));
+        System.out.printf("./chorus %s: exit %d after %d ms%n", String.join(" ", args), result.exitCode(),
+                (System.nanoTime() - start) / 1_000_000);
+        return result;
     }
 
     /** Runs a command in a directory of the project (relative to its root); output in it/target/run-command. */

@@ -38,6 +38,8 @@ class RunCommandIT {
         assertTrue(up.output().contains("Chorus is up"), up.output());
         assertTrue(up.output().contains("alice, bob, carol, dave"), "demo users are printed");
         assertTrue(up.output().contains("http://127.0.0.1:9990/console"), "the admin console is printed");
+        RunCommand.Result again = chorus(Duration.ofMinutes(1), "up").orFail("./chorus up when up");
+        assertTrue(again.output().contains("Chorus is up"), "up again only says where things are: " + again.output());
     }
 
     @AfterAll
