@@ -26,7 +26,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TopicCheck implements HealthCheck {
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory") // the publisher's, pooled
     ConnectionFactory factory;
 
     @Inject
@@ -47,7 +47,11 @@ public class TopicCheck implements HealthCheck {
             // A round trip to the broker: a pooled connection hands out contexts and producers while its broker is
             // away.
             TemporaryQueue probe = context.createTemporaryQueue();
-            probe.delete(); // a pooled connection is not closed after use, nor then its temporary queues
+            try {
+                context.createProducer(); // what publishing needs besides the connection
+            } finally {
+                probe.delete(); // a pooled connection is not closed after use, nor then its temporary queues
+            }
             return new HealthCheckResponse("chorus-topic", HealthCheckResponse.Status.UP, Optional.of(Map.of(
                     "topic", ChatTopic.LOOKUP)));
         } catch (JMSRuntimeException | JMSException e) {

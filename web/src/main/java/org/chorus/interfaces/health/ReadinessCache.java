@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -20,11 +20,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.chorus.interfaces.websocket.Ticker;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 /**
  * This node's readiness, checked on a timer ({@code chorus.health.refresh-ms}) and kept: a readiness request reads the
@@ -35,20 +35,20 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCache {
 
+    private static final Logger LOG = Logger.getLogger(ReadinessCache.class);
+
     /** One check: its run in progress (null when none) and its last result. */
     private static final class Probe {
 
         volatile CompletableFuture<HealthCheckResponse> running;
         volatile long startedAt;
         volatile HealthCheckResponse last;
+        volatile long lastAt;
     }
 
     @Inject
     @Readiness
     Instance<HealthCheck> checks;
-
-    @Inject
-    Ticker ticker;
 
     @Resource
     ManagedThreadFactory threads;
@@ -63,7 +63,7 @@ public class ReadinessCache {
 
     private final Map<HealthCheck, Probe> probes = new ConcurrentHashMap<>();
     private ExecutorService checker;
-    private ScheduledFuture<?> refresh;
+    private ScheduledExecutorService timer;
 
     /** Starts with the application (checked before the first probe asks), not at the first readiness request. */
     void boot(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -74,34 +74,55 @@ public class ReadinessCache {
     void start() {
         checker = Executors.newCachedThreadPool(threads);
         checks.forEach(check -> probes.put(check, new Probe()));
-        refresh = ticker.executor().scheduleWithFixedDelay(this::refresh, 0, refreshMs, TimeUnit.MILLISECONDS);
+        // Its own timer: the shared one runs work that can wait on the cluster, when readiness matters most.
+        timer = Executors.newSingleThreadScheduledExecutor(threads);
+        timer.scheduleWithFixedDelay(this::refresh, 0, refreshMs, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        refresh.cancel(false);
+        timer.shutdownNow();
         checker.shutdownNow();
     }
 
-    /** The last result of every readiness check (down for one not yet checked or hanging). */
+    /** The last result of every readiness check (down for one not yet checked, hanging, or not refreshed). */
     public List<HealthCheckResponse> results() {
-        return probes.entrySet().stream().map(e -> e.getValue().last == null
-                ? down(e.getKey(), null, "not checked yet")
-                : e.getValue().last).toList();
+        long now = System.currentTimeMillis();
+        return probes.entrySet().stream().map(e -> {
+            Probe probe = e.getValue();
+            if (probe.last == null) {
+                return down(e.getKey(), null, "not checked yet");
+            }
+            return now - probe.lastAt > refreshMs + timeoutMs
+                    ? down(e.getKey(), probe.last, "not checked for " + (now - probe.lastAt) + " ms")
+                    : probe.last;
+        }).toList();
     }
 
     private void refresh() {
-        long now = System.currentTimeMillis();
-        probes.forEach((check, probe) -> {
-            CompletableFuture<HealthCheckResponse> running = probe.running;
-            if (running == null || running.isDone()) {
-                probe.startedAt = now;
-                probe.running = CompletableFuture.supplyAsync(() -> call(check), checker).whenComplete((r,
-                        failure) -> probe.last = r);
-            } else if (now - probe.startedAt > timeoutMs) {
-                probe.last = down(check, probe.last, "no answer within " + timeoutMs + " ms");
-            }
-        });
+        try {
+            long now = System.currentTimeMillis();
+            probes.forEach((check, probe) -> {
+                CompletableFuture<HealthCheckResponse> running = probe.running;
+                if (running == null || running.isDone()) {
+                    probe.startedAt = now;
+                    probe.running = CompletableFuture.supplyAsync(() -> call(check), checker).whenComplete((r,
+                            failure) -> answered(probe, r != null
+                                    ? r
+                                    : down(check, probe.last, String.valueOf(
+                                            failure))));
+                } else if (now - probe.startedAt > timeoutMs) {
+                    answered(probe, down(check, probe.last, "no answer within " + timeoutMs + " ms"));
+                }
+            });
+        } catch (RuntimeException e) { // a periodic task that throws is not run again
+            LOG.warnf("Refreshing the readiness checks failed: %s", e.toString());
+        }
+    }
+
+    private static void answered(Probe probe, HealthCheckResponse result) {
+        probe.last = result;
+        probe.lastAt = System.currentTimeMillis();
     }
 
     /** A check that throws is down, with the reason. */
