@@ -18,9 +18,11 @@ import org.infinispan.Cache;
  * a seq exists exactly when its message does, so sequences have no gaps, even when a writer crashes. The {@code rooms}
  * cache holds each room's latest seq as a lower bound that writers only raise (every {@link #RAISE_EVERY} seqs); the
  * true latest is found by probing upwards from it, in local reads of the replicated history. Messages beyond
- * {@code chorus.history.retain} are removed by whoever raises the bound, and only the stretch below the bound it has
- * just raised: probing never starts in a removed stretch, so a seq is never taken twice, whatever the retention (a
- * retention below 16, removed message by message, let probing fall back into removed seqs and store over them).
+ * {@code chorus.history.retain} are removed by whoever raises the bound, and never closer than
+ * {@link #KEEP_BELOW_BOUND} seqs to it: a writer on another node that read the bound before it was raised probes up
+ * from the old one, which must still find its messages, or it would take a removed seq again (a retention below 16,
+ * removed message by message, let probing fall back into removed seqs and store over them). Only what is within the
+ * retention is served ({@link #firstKept}); a few more may stay stored.
  */
 @ApplicationScoped
 public class MessageLog {
@@ -30,6 +32,8 @@ public class MessageLog {
      * on all but one send in 16, for at most 15 local reads more when probing for the latest.
      */
     static final int RAISE_EVERY = 16;
+    /** How far below a freshly raised bound removal stops: the bound before it, and a raise's worth more. */
+    static final int KEEP_BELOW_BOUND = 2 * RAISE_EVERY;
 
     @Inject
     ChatCaches caches;
@@ -88,8 +92,8 @@ public class MessageLog {
 
     /**
      * Raises the room's bound to {@code seq} unless it is there already; the writer that raises it from {@code b} also
-     * removes the messages that fell out of retention between the two bounds, {@code (b - retain, seq - retain]}, all
-     * below the new bound (so each stretch is removed by exactly one writer).
+     * removes the messages that fell out of retention between the two bounds, {@code (cut(b), cut(seq)]} (so each
+     * stretch is removed by exactly one writer).
      */
     private void raiseLatest(String room, long seq) {
         Cache<String, Long> rooms = caches.rooms();
@@ -102,13 +106,17 @@ public class MessageLog {
                     ? rooms.putIfAbsent(room, seq) == null
                     : rooms.replace(room, current, seq);
             if (raised) {
-                long from = Math.max(1, (current == null ? 0 : current) - retain + 1);
-                for (long old = from; old <= seq - retain; old++) {
+                for (long old = cut(current == null ? 0 : current) + 1; old <= cut(seq); old++) {
                     caches.history().removeAsync(key(room, old));
                 }
                 return;
             }
         }
+    }
+
+    /** The highest seq that may be removed while the bound is {@code bound}: out of retention and well below it. */
+    private long cut(long bound) {
+        return Math.max(0, bound - Math.max(retain, KEEP_BELOW_BOUND));
     }
 
     static String key(String room, long seq) {
