@@ -111,8 +111,8 @@ class ProtocolPromisesIT extends ProbedNodes {
             alice.send(Json.createObjectBuilder().add("type", "ping").build());
             alice.next("pong");
             String logged = log.since();
-            assertTrue(logged.contains("ERROR") && logged.contains("failed") && logged.contains("\tat "),
-                    "logged with its stack:\n" + logged);
+            assertTrue(logged.contains("ERROR") && logged.contains("Frame from alice on connection") && logged
+                    .contains("\tat "), "this frame's failure logged with its stack:\n" + logged);
         }
     }
 }

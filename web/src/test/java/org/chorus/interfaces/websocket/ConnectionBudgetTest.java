@@ -45,4 +45,29 @@ class ConnectionBudgetTest {
         budget.written(90);
         assertTrue(budget.reserve(90));
     }
+
+    @Test
+    void aPingsPongClockStartsOnlyOnceWhatWasQueuedBeforeItIsWritten() {
+        ConnectionBudget budget = new ConnectionBudget(10, 1000);
+        long t = System.currentTimeMillis() + 1_000; // after the connection opened
+        assertTrue(budget.reserve(100));
+        budget.written(50);
+        budget.pinged(t, t + 26_000);
+        assertEquals(0, budget.pingOut(t + 2_000), "50 bytes queued before the ping are not written yet");
+        assertFalse(budget.answered());
+        budget.written(50);
+        assertEquals(t + 3_000, budget.pingOut(t + 3_000), "on its way once they are");
+        assertEquals(t + 3_000, budget.pingOut(t + 9_000), "and the clock does not move again");
+        budget.heard(t + 9_500);
+        assertTrue(budget.answered(), "a pong after the ping answers it");
+    }
+
+    @Test
+    void aPingOnAnIdleConnectionIsOnItsWayAtOnce() {
+        ConnectionBudget budget = new ConnectionBudget(10, 1000);
+        long t = System.currentTimeMillis() + 1_000; // after the connection opened
+        budget.pinged(t, t + 26_000);
+        assertEquals(t, budget.pingOut(t));
+        assertFalse(budget.answered(), "nothing heard since");
+    }
 }
