@@ -77,7 +77,10 @@ final class PublisherLane {
         if (since != 0 && waited > stuckMs) {
             return Optional.of("a publish on " + name + " has waited " + waited + " ms for the broker");
         }
-        return failing ? Optional.of("the last publish on " + name + " failed") : Optional.empty();
+        // A failure counts while events wait behind it; with none waiting, readiness's own request to the broker tells.
+        return failing && !backlog.isEmpty()
+                ? Optional.of("the last publish on " + name + " failed, " + backlog.size() + " events waiting")
+                : Optional.empty();
     }
 
     private void publishAll(ConnectionFactory factory, Topic topic) {
