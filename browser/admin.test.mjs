@@ -4,14 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { ADMIN_PASSWORD, CHAT_PASSWORD } from './credentials.mjs';
 
 const BALANCER = process.env.CHORUS_BALANCER ?? 'http://127.0.0.1:8080/chorus/';
-const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
 const SHOTS = new URL('./target/', import.meta.url).pathname;
 
 async function loggedIn(browser, user) {
   const context = await browser.newContext();
-  const answer = await context.request.post(`${BALANCER}api/session`, { data: { user, password: PASSWORD } });
+  const answer = await context.request.post(`${BALANCER}api/session`, {
+    data: { user, password: user === 'admin' ? ADMIN_PASSWORD : CHAT_PASSWORD },
+  });
   assert.equal(answer.status(), 200, `login of ${user}`);
   return context.newPage();
 }

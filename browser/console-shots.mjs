@@ -2,13 +2,13 @@
 // headless Chromium against a running ./chorus up: node browser/console-shots.mjs [OUT_DIR] (default docs/console).
 // Each page is reached as a user would (a console address, then clicks on what the page shows) and kept only when
 // the text that proves its data loaded is on screen; the run fails if any page does not get there.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { MANAGEMENT_PASSWORD } from './credentials.mjs';
 
 const CONSOLE = process.env.CHORUS_CONSOLE ?? 'http://127.0.0.1:9990/console/index.html';
 const OUT = process.argv[2] ? `${process.argv[2].replace(/\/$/, '')}/` : new URL('../docs/console/', import.meta.url).pathname;
-const PASSWORD = process.env.CHORUS_ADMIN_PASSWORD
-  ?? readFileSync(new URL('../target/wildfly/.chorus/admin-password', import.meta.url), 'utf8').trim();
+const PASSWORD = MANAGEMENT_PASSWORD;
 
 // file name, console address (after #), what to click in order, a text on screen once the data is there
 const PAGES = [

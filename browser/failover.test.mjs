@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHAT_PASSWORD as PASSWORD } from './credentials.mjs';
 
 const BALANCER = process.env.CHORUS_BALANCER ?? 'http://127.0.0.1:8080/chorus/';
 const NODES = { node1: 'http://127.0.0.1:8180/chorus/', node2: 'http://127.0.0.1:8280/chorus/' };
-const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
 const CHORUS = new URL('../chorus', import.meta.url).pathname;
 const SHOTS = new URL('./target/', import.meta.url).pathname;
 

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
+import { CHAT_PASSWORD as PASSWORD } from './credentials.mjs';
 
 const NODES = { node1: 'http://127.0.0.1:8180/chorus/', node2: 'http://127.0.0.1:8280/chorus/' };
-const PASSWORD = process.env.CHORUS_DEMO_PASSWORD ?? 'chorus-demo';
 const SHOTS = new URL('./target/', import.meta.url).pathname;
 
 /** A proxy to `target` whose existing connections can be frozen; connections made afterwards pass again. */

@@ -17,7 +17,7 @@ public final class Options {
             {"clients", "", "clients (WebSocket connections), each logged in with its own HTTP session"},
             {"rooms", "1", "rooms the clients are spread over (each client joins one)"},
             {"rate", "", "messages per second into each room, all senders together"},
-            {"senders", "5", "clients that send (one per demo user; a user may send chorus.rate.per-second)"},
+            {"senders", "4", "clients that send (one per demo user; a user may send chorus.rate.per-second)"},
             {"size", "100", "message text size in bytes"},
             {"duration", "", "measured seconds (per step for stepping scenarios)"},
             {"warmup", "", "seconds of load before measuring"},
@@ -28,8 +28,9 @@ public final class Options {
             {"node", "node1", "the node killed (failover), stormed (storm) or measured first (memory)"},
             {"nodes", "http://127.0.0.1:8180,http://127.0.0.1:8280", "the nodes' base URLs, node1 first"},
             {"balancer", "http://127.0.0.1:8080", "the load balancer's base URL"},
-            {"users", "alice,bob,carol,dave,admin", "the realm users the clients log in as (round robin)"},
-            {"password", "chorus-demo", "their password (./chorus up prints it)"},
+            {"users", "alice,bob,carol,dave", "the realm users the clients log in as (round robin)"},
+            {"password", "", "their password; by default the environment's CHORUS_DEMO_PASSWORD, which ./chorus bench"
+                    + " sets from the credentials file (an option shows in ps)"},
             {"out", "target/bench", "where the JSON, markdown and PNG results go"},
             {"home", ".", "the Chorus checkout (for ./chorus start NODE and the domain's jboss-cli)"},
             {"restart", "true", "failover: start the killed node again at the end"},
@@ -57,6 +58,13 @@ public final class Options {
             }
             options.values.put(name, args[++i]);
             options.line.add("--" + name + " " + args[i]);
+        }
+        if (options.values.get("password").isEmpty()) {
+            options.values.put("password", System.getenv().getOrDefault("CHORUS_DEMO_PASSWORD", ""));
+        }
+        if (options.values.get("password").isEmpty()) {
+            throw new IllegalArgumentException("no password for the users: run it as ./chorus bench, which reads the"
+                    + " credentials file, or set CHORUS_DEMO_PASSWORD");
         }
         for (URI uri : options.urls()) {
             if (!loopback(uri.getHost())) {

@@ -19,8 +19,9 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  * Artemis does this itself with populate-validated-user, but not in WildFly: the subsystem has no such attribute, and
  * its Elytron security manager checks a user without reporting it back, so the broker never knows the validated user. A
  * session is created only once its user and password are accepted, so the user named at its creation is the one
- * authenticated. Messages that the cluster's bridges forward from another server keep the header that server set.
- * Installed on the server's incoming interceptors by {@code config/chorus-profile.cli}.
+ * authenticated; a channel on which a second session creation was attempted keeps no user at all (the header is
+ * removed). Messages that the cluster's bridges forward from another server keep the header that server set. Installed
+ * on the server's incoming interceptors by {@code config/chorus-profile.cli}.
  */
 public class SenderIdentityInterceptor implements Interceptor {
 
@@ -34,21 +35,28 @@ public class SenderIdentityInterceptor implements Interceptor {
      */
     static final String CLUSTER_USER = ActiveMQDefaultConfiguration.getDefaultClusterUser();
 
-    /** For each open connection with a logged-in session, the user of each such session by the session's channel. */
+    /** The entry of a channel whose session has no proven user (no name, or created twice). */
+    private static final String NOBODY = "";
+
+    /** For each open connection, the user named at the creation of each session, by the session's channel. */
     private final Map<Object, Map<Long, String>> users = new ConcurrentHashMap<>();
 
     @Override
     public boolean intercept(Packet packet, RemotingConnection connection) {
-        if (packet instanceof CreateSessionMessage create && create.getUsername() != null) {
+        if (packet instanceof CreateSessionMessage create) {
+            // Seen before the broker checks the password. A client never creates two sessions on one channel, so a
+            // second creation on a channel (say with another user's name and a wrong password, next to a live session)
+            // leaves that channel with no user for good rather than with a name nobody proved.
             users.computeIfAbsent(connection.getID(), id -> {
                 connection.addCloseListener(() -> users.remove(id));
                 return new ConcurrentHashMap<>();
-            }).put(create.getSessionChannelID(), create.getUsername());
+            }).merge(create.getSessionChannelID(), create.getUsername() == null ? NOBODY : create.getUsername(), (
+                    earlier, claimed) -> NOBODY);
         } else if (packet instanceof SessionSendMessage send && INBOUND.equals(send.getMessage().getAddress())) {
             Map<Long, String> sessions = users.get(connection.getID());
             String user = sessions == null ? null : sessions.get(packet.getChannelID());
             if (!CLUSTER_USER.equals(user)) {
-                stamp(send.getMessage(), user);
+                stamp(send.getMessage(), NOBODY.equals(user) ? null : user);
             }
         }
         return true;

@@ -66,6 +66,29 @@ class SenderIdentityInterceptorTest {
         assertNull(validatedUser(send(connection, 11, SenderIdentityInterceptor.INBOUND, "backend")));
     }
 
+    @Test
+    void aFailedSessionCreationOnTheChannelOfALiveSessionCannotLendItsUserName() {
+        Connection connection = new Connection("c1");
+        createSession(connection, 11, "monitoring"); // authenticated: the broker created this session
+        createSession(connection, 11, "backend"); // a wrong password for backend: refused by the broker afterwards
+        assertNull(validatedUser(send(connection, 11, SenderIdentityInterceptor.INBOUND, null)),
+                "the live session's posts do not carry backend");
+        assertNull(validatedUser(send(connection, 11, SenderIdentityInterceptor.INBOUND, "backend")));
+        createSession(connection, 11, "monitoring");
+        assertNull(validatedUser(send(connection, 11, SenderIdentityInterceptor.INBOUND, null)), "for good");
+    }
+
+    @Test
+    void aRefusedCreationBeforeARealOneOnTheSameChannelLeavesThatChannelWithoutAUser() {
+        Connection connection = new Connection("c1");
+        createSession(connection, 11, "backend"); // wrong password: the broker refuses it, channel 11 stays free
+        createSession(connection, 11, "monitoring"); // then a real session on the same channel
+        assertNull(validatedUser(send(connection, 11, SenderIdentityInterceptor.INBOUND, null)));
+        createSession(connection, 12, "monitoring");
+        assertEquals("monitoring", validatedUser(send(connection, 12, SenderIdentityInterceptor.INBOUND, "backend")),
+                "a session on a fresh channel is stamped as usual");
+    }
+
     private void createSession(Connection connection, long channel, String user) {
         interceptor.intercept(new CreateSessionMessage("session-" + channel, channel, 1, user, "secret", 100 * 1024,
                 false, true, true, false, 1024 * 1024, null), connection.proxy);

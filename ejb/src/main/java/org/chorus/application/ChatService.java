@@ -97,12 +97,16 @@ public class ChatService {
     }
 
     /**
-     * Announces to every node that an HTTP session ended (each closes the WebSockets opened with it) and forgets the
-     * state of those connections.
+     * Records in the cluster that an HTTP session ended (every node's check closes its WebSockets within a second even
+     * when the topic is down), forgets the state of those connections, and announces it on the topic (each node closes
+     * them at once).
      */
     public void sessionEnded(String httpSession) {
-        topic.publish(new SessionEnded(httpSession));
-        connections.sessionEnded(httpSession);
+        try {
+            connections.sessionEnded(httpSession);
+        } finally {
+            topic.publish(new SessionEnded(httpSession));
+        }
     }
 
     /**

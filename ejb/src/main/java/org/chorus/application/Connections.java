@@ -60,9 +60,17 @@ public class Connections {
         return new UserProperties(token, states);
     }
 
-    /** Forgets the connections of an HTTP session that ended: their tokens resume nothing any more. */
+    /**
+     * Records in the cluster that an HTTP session ended and forgets its connections: their tokens resume nothing any
+     * more, and every node's {@link #ended} check sees it.
+     */
     public void sessionEnded(String httpSession) {
         states.removeSession(httpSession);
+    }
+
+    /** Whether an HTTP session ended, on any node (read from this node's replica). */
+    public boolean ended(String httpSession) {
+        return states.ended(httpSession);
     }
 
     private static ConnectionState withRooms(ConnectionState s, List<String> rooms) {

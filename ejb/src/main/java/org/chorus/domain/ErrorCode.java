@@ -7,7 +7,7 @@ import java.util.Locale;
  */
 public enum ErrorCode {
 
-    BAD_REQUEST, INVALID_ROOM, NOT_MEMBER, FORBIDDEN, TOO_LONG, RATE_LIMITED, INTERNAL;
+    BAD_REQUEST, INVALID_ROOM, NOT_MEMBER, FORBIDDEN, TOO_LONG, RATE_LIMITED, TOO_MANY_ROOMS, INTERNAL;
 
     /** The code as it appears on the wire, e.g. {@code bad_request}. */
     public String wire() {

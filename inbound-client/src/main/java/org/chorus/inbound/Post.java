@@ -9,8 +9,11 @@ import java.util.UUID;
  *
  * <pre>
  * java -jar chorus-inbound-client.jar --room general --sender build-bot --text "Build 1234 passed"
- *     [--id build-1234] [--url tcp://127.0.0.1:8180?httpUpgradeEnabled=true] [--user backend] [--password ...]
+ *     [--id build-1234] [--url tcp://127.0.0.1:8180?httpUpgradeEnabled=true] [--user backend]
  * </pre>
+ *
+ * The password comes from the environment, {@code CHORUS_INBOUND_PASSWORD} ({@code ./chorus post} sets it from the
+ * credentials file), so that it is on no command line.
  */
 public final class Post {
 
@@ -19,7 +22,7 @@ public final class Post {
 
     public static void main(String[] args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("url", "tcp://127.0.0.1:8180?httpUpgradeEnabled=true",
-                "user", "backend", "password", "chorus-demo", "sender", "build-bot", "id",
+                "user", "backend", "sender", "build-bot", "id",
                 "post-" + UUID.randomUUID()));
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
@@ -29,6 +32,10 @@ public final class Post {
         }
         if (!options.containsKey("room") || !options.containsKey("text")) {
             usage("--room and --text are required");
+        }
+        options.putIfAbsent("password", System.getenv("CHORUS_INBOUND_PASSWORD"));
+        if (options.get("password") == null) {
+            usage("the credential's password goes in the environment: CHORUS_INBOUND_PASSWORD");
         }
         try (InboundClient client = InboundClient.connect(options.get("url"), options.get("user"), options.get(
                 "password"))) {
@@ -41,8 +48,8 @@ public final class Post {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: --room ROOM --text TEXT [--sender build-bot] [--id ID] [--url URL] [--user backend]"
-                + " [--password PASSWORD]");
+        System.err.println("usage: CHORUS_INBOUND_PASSWORD=... java -jar chorus-inbound-client.jar --room ROOM --text"
+                + " TEXT [--sender build-bot] [--id ID] [--url URL] [--user backend]");
         System.exit(2);
     }
 }

@@ -89,9 +89,14 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body, "application/json");
+    }
+
+    /** A POST of {@code body} sent as {@code contentType} (as a form or another page might send it). */
+    public HttpResponse<String> post(String path, String body, String contentType) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(BodyPublishers.ofString(body))
                 .build();
         return http.send(request, BodyHandlers.ofString());

@@ -22,7 +22,8 @@ public final class Cluster {
     public static final String NODE_2 = "node-2";
     public static final String DEPLOYMENT_1 = "chorus-on-node-1";
     public static final String DEPLOYMENT_2 = "chorus-on-node-2";
-    public static final String PASSWORD = "chorus-demo";
+    /** The chat users' password on the test servers (their credentials file). */
+    public static final String PASSWORD = Credentials.testServers().chat();
     /** The web module inside the EAR. */
     public static final String WAR = "chorus-web.war";
     /** The EJB module inside the EAR. */

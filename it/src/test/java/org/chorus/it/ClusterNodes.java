@@ -29,6 +29,6 @@ public abstract class ClusterNodes {
 
     /** Logs a demo user in on a node. */
     protected static ChatClient login(URI node, String user) throws Exception {
-        return ChatClient.login(node, user, Cluster.PASSWORD);
+        return ChatClient.login(node, user, Credentials.testServers().of(user));
     }
 }

@@ -1,15 +1,16 @@
 package org.chorus.it;
 
-import static org.chorus.it.Cluster.PASSWORD;
 import static org.chorus.it.Conversations.awaitClusterCarries;
 import static org.chorus.it.RunCommand.chorus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jakarta.json.Json;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The external-broker topology: {@code ./chorus up --broker external} runs the same EAR against a standalone Artemis;
  * the broker is killed and started again mid-chat, and every client still sees every message of its room once and in
- * order (what the topic missed comes from history). {@code ./chorus down} always, even when the test fails.
+ * order (what the topic missed comes from history), and a logout with the broker down still closes every socket of the
+ * session. {@code ./chorus down} always, even when the test fails.
  */
 class ExternalBrokerIT {
 
@@ -46,9 +48,9 @@ class ExternalBrokerIT {
 
     @Test
     void clientsKeepChattingThroughABrokerRestartAndNothingIsLost() throws Exception {
-        try (ChatClient alice = ChatClient.login(NODE1, "alice", PASSWORD);
-                ChatClient bob = ChatClient.login(NODE2, "bob", PASSWORD);
-                ChatClient carol = ChatClient.login(BALANCER, "carol", PASSWORD)) {
+        try (ChatClient alice = ChatClient.login(NODE1, "alice", Credentials.runCommand().chat());
+                ChatClient bob = ChatClient.login(NODE2, "bob", Credentials.runCommand().chat());
+                ChatClient carol = ChatClient.login(BALANCER, "carol", Credentials.runCommand().chat())) {
             alice.connect();
             bob.connect();
             carol.connect();
@@ -84,6 +86,38 @@ class ExternalBrokerIT {
                             "seq " + (i + 1) + " once, in order");
                 }
                 assertEquals(sent, got.size());
+            }
+        }
+    }
+
+    /**
+     * With the broker down, the logout's announcement on the topic cannot go out; every node still closes the session's
+     * sockets (1008) within 2 s, from the session's end recorded in the cluster (issue 15, item 3).
+     */
+    @Test
+    void aLogoutClosesTheSessionsSocketsOnEveryNodeWithinTwoSecondsWithTheBrokerDown() throws Exception {
+        try (ChatClient onNode1 = ChatClient.login(NODE1, "dave", Credentials.runCommand().chat());
+                ChatClient onNode2 = onNode1.on(NODE2);
+                ChatClient other = ChatClient.login(NODE2, "dave", Credentials.runCommand().chat())) {
+            onNode1.connect();
+            onNode2.connect();
+            other.connect();
+            chorus(Duration.ofMinutes(1), "kill", "broker").orFail("./chorus kill broker");
+            try {
+                long logout = System.nanoTime();
+                assertEquals(204, onNode1.delete("api/session").statusCode());
+                for (ChatClient c : List.of(onNode1, onNode2)) {
+                    long left = Duration.ofSeconds(2).toNanos() - (System.nanoTime() - logout);
+                    int code = c.closed().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                    assertEquals(1008, code, "closed as the session ended");
+                }
+                System.out.printf("ExternalBrokerIT: with the broker down, the logged-out session's sockets on both"
+                        + " nodes closed %d ms after the logout%n", (System.nanoTime() - logout) / 1_000_000);
+                other.send(Json.createObjectBuilder().add("type", "ping").build());
+                assertEquals("pong", other.next("pong").getString("type"), "the user's other session stays");
+                assertFalse(other.closed().isDone());
+            } finally {
+                chorus(Duration.ofMinutes(3), "start", "broker").orFail("./chorus start broker");
             }
         }
     }

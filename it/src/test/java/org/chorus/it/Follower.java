@@ -27,7 +27,7 @@ public final class Follower {
     }
 
     static Follower on(URI node, String user, String room) throws Exception {
-        ChatClient client = ChatClient.login(node, user, Cluster.PASSWORD);
+        ChatClient client = ChatClient.login(node, user, Credentials.testServers().of(user));
         String token = client.connect().getString("resume");
         client.join(room);
         return new Follower(client, token, room);

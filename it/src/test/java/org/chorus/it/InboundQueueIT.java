@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Message;
+import jakarta.jms.Topic;
 import jakarta.json.JsonObject;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -21,6 +23,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Other systems post into rooms through the inbound queue with the plain Artemis client and application credentials:
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InboundQueueIT extends TwoNodes {
 
     private static final Duration DEAD_LETTER_WAIT = Duration.ofSeconds(20);
+    private static final String INBOUND = Credentials.testServers().inbound();
+    /** The chat topic's broker address (java:/jms/topic/chorus). */
+    private static final String CHAT_TOPIC = "jms.topic.chorus";
 
     @Test
     void aPostGetsTheNextSeqIsStoredOnceAndReachesTheOtherNode() throws Exception {
@@ -39,7 +46,7 @@ class InboundQueueIT extends TwoNodes {
         long before;
         try (ChatClient bob = login(node1(), "bob");
                 ChatClient alice = login(node2(), "alice");
-                InboundClient backend = InboundClient.connect(artemisUrl(node1()), "backend", PASSWORD)) {
+                InboundClient backend = InboundClient.connect(artemisUrl(node1()), "backend", INBOUND)) {
             bob.connect();
             alice.connect();
             awaitClusterCarries(bob, alice, Duration.ofSeconds(60));
@@ -71,7 +78,7 @@ class InboundQueueIT extends TwoNodes {
     @Test
     void whatCannotBePostedIsInTheDeadLetterQueueWithTheReason() throws Exception {
         try (ChatClient alice = login(node2(), "alice");
-                InboundClient backend = InboundClient.connect(artemisUrl(node1()), "backend", PASSWORD)) {
+                InboundClient backend = InboundClient.connect(artemisUrl(node1()), "backend", INBOUND)) {
             alice.connect();
             String room = Cluster.freshRoom("alerts");
             alice.join(room);
@@ -98,13 +105,33 @@ class InboundQueueIT extends TwoNodes {
         try (InboundClient alice = InboundClient.connect(artemisUrl(node1()), "alice", PASSWORD)) {
             assertThrows(JMSSecurityRuntimeException.class, () -> alice.post("general", "alice", "x-1", "hi"));
         }
-        assertEquals(403, ChatClient.anonymous(node2()).postSession("backend", PASSWORD).statusCode());
+        assertEquals(403, ChatClient.anonymous(node2()).postSession("backend", INBOUND).statusCode());
+    }
+
+    /**
+     * The chat topic is the nodes' own: neither a chat user nor an inbound credential may publish to it (a forged chat
+     * message on every node) or subscribe to it (every room's messages), on either node (issue 15, item 7).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "backend"})
+    void chatUsersAndInboundCredentialsCannotUseTheChatTopic(String user) throws Exception {
+        for (URI node : List.of(node1(), node2())) {
+            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(artemisUrl(node), user, Credentials
+                    .testServers().of(user));
+                    JMSContext context = factory.createContext()) {
+                Topic topic = context.createTopic(CHAT_TOPIC);
+                assertThrows(JMSSecurityRuntimeException.class, () -> context.createProducer().send(topic,
+                        "{\"room\":\"general\",\"seq\":1}"), user + " publishing on " + node);
+                assertThrows(JMSSecurityRuntimeException.class, () -> context.createConsumer(topic).close(), user
+                        + " subscribing on " + node);
+            }
+        }
     }
 
     /** As credential "monitoring" (allowed: alerts), posts as build-bot with the header naming "backend". */
     private static String sendClaimingToBeBackend(URI node, String room) throws Exception {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(artemisUrl(node), "monitoring",
-                PASSWORD); JMSContext context = factory.createContext()) {
+                INBOUND); JMSContext context = factory.createContext()) {
             Message message = context.createTextMessage("{\"room\":\"" + room
                     + "\",\"sender\":\"build-bot\",\"id\":\"spoof-1\",\"text\":\"I am backend\"}");
             message.setStringProperty("_AMQ_VALIDATED_USER", "backend");

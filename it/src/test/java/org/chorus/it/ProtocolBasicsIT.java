@@ -1,7 +1,5 @@
 package org.chorus.it;
 
-import static org.chorus.it.Cluster.DEPLOYMENT_1;
-import static org.chorus.it.Cluster.NODE_1;
 import static org.chorus.it.Cluster.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.ExecutionException;
@@ -19,13 +16,8 @@ import java.util.concurrent.ExecutionException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,17 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ProtocolBasicsIT {
-
-    @Deployment(name = DEPLOYMENT_1, testable = false)
-    @TargetsContainer(NODE_1)
-    static EnterpriseArchive onNode1() {
-        return Cluster.chorus();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment(DEPLOYMENT_1)
-    URL node1;
+class ProtocolBasicsIT extends OneNode {
 
     @Test
     void loginAnswersWithUserAndNodeAndTheSessionOutlivesTheRequest() throws Exception {
@@ -133,10 +115,6 @@ class ProtocolBasicsIT {
             assertEquals(general, dave.next("left").getString("room"));
             assertEquals("not_member", dave.say(general, "d-3", "gone").getString("code"));
         }
-    }
-
-    private URI base() throws Exception {
-        return Cluster.base(node1);
     }
 
     private static JsonObject json(String text) {

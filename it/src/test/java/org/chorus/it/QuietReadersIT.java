@@ -1,6 +1,5 @@
 package org.chorus.it;
 
-import static org.chorus.it.Cluster.PASSWORD;
 import static org.chorus.it.RunCommand.chorus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,10 +50,10 @@ class QuietReadersIT {
     @Test
     void readersThatNeverSendStayConnectedAndGetEveryMessage() throws Exception {
         String room = Cluster.freshRoom("quiet");
-        try (ChatClient onNode1 = ChatClient.login(NODE1, "alice", PASSWORD);
-                ChatClient onNode2 = ChatClient.login(NODE2, "bob", PASSWORD);
-                ChatClient throughBalancer = ChatClient.login(BALANCER, "carol", PASSWORD);
-                ChatClient talker = ChatClient.login(NODE2, "dave", PASSWORD)) {
+        try (ChatClient onNode1 = ChatClient.login(NODE1, "alice", Credentials.runCommand().chat());
+                ChatClient onNode2 = ChatClient.login(NODE2, "bob", Credentials.runCommand().chat());
+                ChatClient throughBalancer = ChatClient.login(BALANCER, "carol", Credentials.runCommand().chat());
+                ChatClient talker = ChatClient.login(NODE2, "dave", Credentials.runCommand().chat())) {
             List<ChatClient> readers = List.of(onNode1, onNode2, throughBalancer);
             for (ChatClient c : List.of(onNode1, onNode2, throughBalancer, talker)) {
                 c.connect();

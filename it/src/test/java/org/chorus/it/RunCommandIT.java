@@ -1,17 +1,21 @@
 package org.chorus.it;
 
-import static org.chorus.it.Cluster.PASSWORD;
 import static org.chorus.it.Conversations.awaitClusterCarries;
 import static org.chorus.it.Conversations.nextMessage;
 import static org.chorus.it.RunCommand.chorus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,6 +35,7 @@ class RunCommandIT {
     private static final URI BALANCER = URI.create("http://127.0.0.1:8080/chorus/");
     private static final URI NODE1 = URI.create("http://127.0.0.1:8180/chorus/");
     private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
+    private static final Path ROOT = Path.of(System.getProperty("chorus.root", ".."));
 
     @BeforeAll
     static void up() throws Exception {
@@ -40,6 +45,45 @@ class RunCommandIT {
         assertTrue(up.output().contains("http://127.0.0.1:9990/console"), "the admin console is printed");
         RunCommand.Result again = chorus(Duration.ofMinutes(1), "up").orFail("./chorus up when up");
         assertTrue(again.output().contains("Chorus is up"), "up again only says where things are: " + again.output());
+        secondUp = again.output();
+    }
+
+    private static String secondUp;
+
+    /**
+     * Issue 15, items 1 and 2: the passwords are made at the first up, differ from each other (the management user's
+     * never a chat user's), sit in a file only its owner reads, are shown only once, and no process of the running
+     * domain has one on its command line.
+     */
+    @Test
+    void passwordsAreMadeOnceKeptPrivateAndOnNoCommandLine() throws Exception {
+        Path file = ROOT.resolve("target/wildfly/.chorus/credentials");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        Credentials c = Credentials.runCommand();
+        List<String> secrets = List.of(c.chat(), c.admin(), c.inbound(), c.management());
+        assertEquals(4, secrets.stream().distinct().count(), "four different passwords");
+        for (String secret : secrets) {
+            assertTrue(secret.length() >= 16 && !secret.equals("chorus-demo"), "a made password, not a default");
+            assertFalse(secondUp.contains(secret), "the second up does not show a password again");
+        }
+        assertTrue(secondUp.contains("target/wildfly/.chorus/credentials"), "it says where they are");
+        List<String> found = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String cmdline;
+                try {
+                    cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+                } catch (IOException gone) {
+                    continue;
+                }
+                secrets.stream().filter(cmdline::contains).forEach(x -> found.add(proc.getFileName() + ": " + cmdline
+                        .replace('\0', ' ')));
+                if (cmdline.contains("cluster-password=")) {
+                    found.add(proc.getFileName() + " has the Artemis cluster password");
+                }
+            }
+        }
+        assertEquals(List.of(), found, "processes with a password on their command line");
     }
 
     @AfterAll
@@ -49,8 +93,8 @@ class RunCommandIT {
 
     @Test
     void aClientThroughTheBalancerAndOneOnNode2ExchangeMessages() throws Exception {
-        try (ChatClient alice = ChatClient.login(BALANCER, "alice", PASSWORD);
-                ChatClient bob = ChatClient.login(NODE2, "bob", PASSWORD)) {
+        try (ChatClient alice = ChatClient.login(BALANCER, "alice", Credentials.runCommand().chat());
+                ChatClient bob = ChatClient.login(NODE2, "bob", Credentials.runCommand().chat())) {
             alice.connect();
             assertEquals("node2", bob.connect().getString("node"));
             awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
@@ -106,9 +150,9 @@ class RunCommandIT {
     @Test
     void afterKillingNode1ItsClientsResumeOnNode2WithEveryMessageOnceAndInOrder() throws Exception {
         String room = Cluster.freshRoom("crash");
-        try (ChatClient bob = ChatClient.login(NODE1, "bob", PASSWORD);
-                ChatClient carol = ChatClient.login(NODE1, "carol", PASSWORD);
-                ChatClient alice = ChatClient.login(NODE2, "alice", PASSWORD)) {
+        try (ChatClient bob = ChatClient.login(NODE1, "bob", Credentials.runCommand().chat());
+                ChatClient carol = ChatClient.login(NODE1, "carol", Credentials.runCommand().chat());
+                ChatClient alice = ChatClient.login(NODE2, "alice", Credentials.runCommand().chat())) {
             bob.connect();
             String token = carol.connect().getString("resume");
             alice.connect();
@@ -230,7 +274,7 @@ class RunCommandIT {
         long deadline = killed + Duration.ofSeconds(5).toNanos();
         Throwable last = null;
         while (System.nanoTime() < deadline) {
-            try (ChatClient carol = ChatClient.login(BALANCER, "carol", PASSWORD)) {
+            try (ChatClient carol = ChatClient.login(BALANCER, "carol", Credentials.runCommand().chat())) {
                 JsonObject welcome = carol.connect();
                 assertEquals("node2", welcome.getString("node"), "only node2 is left");
                 System.out.printf("login + WebSocket through 8080 worked %d ms after the kill%n", Duration.ofNanos(
@@ -269,7 +313,7 @@ class RunCommandIT {
     void historySurvivesAStopAndStartOfTheWholeCluster() throws Exception {
         String room = Cluster.freshRoom("durable");
         List<JsonObject> before;
-        try (ChatClient carol = ChatClient.login(BALANCER, "carol", PASSWORD)) {
+        try (ChatClient carol = ChatClient.login(BALANCER, "carol", Credentials.runCommand().chat())) {
             carol.connect();
             carol.join(room);
             for (int i = 1; i <= 3; i++) {
@@ -280,7 +324,7 @@ class RunCommandIT {
         }
         chorus(Duration.ofMinutes(3), "down").orFail("./chorus down");
         chorus(Duration.ofMinutes(10), "up").orFail("./chorus up after down");
-        try (ChatClient dave = ChatClient.login(BALANCER, "dave", PASSWORD)) {
+        try (ChatClient dave = ChatClient.login(BALANCER, "dave", Credentials.runCommand().chat())) {
             assertEquals(before, messages(dave, room));
             dave.connect();
             assertEquals(3, dave.join(room).getInt("seq"));

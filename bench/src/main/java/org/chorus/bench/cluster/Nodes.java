@@ -91,16 +91,13 @@ public final class Nodes {
         run(List.of(home.resolve("chorus").toString(), "start", node));
     }
 
-    /** Deploys or undeploys a deployment on server group chorus with the domain's own CLI. */
+    /**
+     * Deploys or undeploys a deployment on server group chorus with the domain's own CLI, which authenticates as the
+     * local user that owns the domain (no password).
+     */
     public void cli(String command) {
-        String password;
-        try {
-            password = Files.readString(home.resolve("target/wildfly/.chorus/admin-password")).trim();
-        } catch (IOException e) {
-            password = "chorus-demo";
-        }
         run(List.of(home.resolve("target/wildfly/bin/jboss-cli.sh").toString(), "-c", "--controller=127.0.0.1:9990",
-                "-u=admin", "-p=" + password, "--command=" + command));
+                "--command=" + command));
     }
 
     private static String jcmd(long pid, String command) {

@@ -32,6 +32,8 @@ public class ConnectionStates {
 
     /** Index entries: {@code session:ID} -> the tokens of that HTTP session's connections, space separated. */
     private static final String SESSION = "session:";
+    /** Markers {@code ended:ID} of HTTP sessions that ended, always in the replicated cache (every node checks). */
+    private static final String ENDED = "ended:";
 
     @Inject
     ChatCaches caches;
@@ -41,6 +43,11 @@ public class ConnectionStates {
     @ConfigProperty(name = "chorus.connection.lifespan-ms", defaultValue = "86400000")
     long lifespanMs;
 
+    /** How long the marker of an ended HTTP session stays: far longer than any node needs to see it. */
+    @Inject
+    @ConfigProperty(name = "chorus.session-end.marker-ms", defaultValue = "600000")
+    long markerMs;
+
     @Inject
     @ConfigProperty(name = "chorus.user-properties.distributed", defaultValue = "true")
     boolean distributed;
@@ -48,7 +55,7 @@ public class ConnectionStates {
     private final ConcurrentMap<String, String> local = new ConcurrentHashMap<>();
 
     public Optional<ConnectionState> find(String token) {
-        if (token.startsWith(SESSION)) {
+        if (token.startsWith(SESSION) || token.startsWith(ENDED)) {
             return Optional.empty(); // an index entry, not a token
         }
         String json = states().get(token);
@@ -108,16 +115,23 @@ public class ConnectionStates {
     }
 
     /**
-     * Forgets every connection of an HTTP session that ended, found by the session's index entry (the tokens created
-     * with it), not by reading every state.
+     * Marks an HTTP session as ended, cluster-wide (synchronously, so that every node's check sees it even when the
+     * topic is down), and forgets every connection of it, found by the session's index entry (the tokens created with
+     * it), not by reading every state.
      */
     public void removeSession(String httpSession) {
+        caches.connections().put(ENDED + httpSession, "", markerMs, TimeUnit.MILLISECONDS);
         String tokens = states().remove(SESSION + httpSession);
         if (tokens != null) {
             for (String token : tokens.split(" ")) {
                 states().remove(token);
             }
         }
+    }
+
+    /** Whether this HTTP session ended (on any node) within the marker's lifetime; a local read. */
+    public boolean ended(String httpSession) {
+        return caches.connections().containsKey(ENDED + httpSession);
     }
 
     static String write(ConnectionState s) {

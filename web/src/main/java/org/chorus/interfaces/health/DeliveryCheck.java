@@ -6,7 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.chorus.interfaces.websocket.LocalSessions;
+import org.chorus.interfaces.websocket.RoomFeeds;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -22,11 +22,11 @@ public class DeliveryCheck implements HealthCheck {
     private static final long STALE_MS = 10_000;
 
     @Inject
-    LocalSessions sessions;
+    RoomFeeds feeds;
 
     @Override
     public HealthCheckResponse call() {
-        long age = System.currentTimeMillis() - sessions.caughtUp();
+        long age = System.currentTimeMillis() - feeds.caughtUp();
         return new HealthCheckResponse("chorus-delivery", age < STALE_MS
                 ? HealthCheckResponse.Status.UP
                 : HealthCheckResponse.Status.DOWN, Optional.of(Map.of("last-catch-up-ms-ago", age)));

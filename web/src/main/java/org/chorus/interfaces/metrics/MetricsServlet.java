@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chorus.infrastructure.store.LocalNode;
 import org.chorus.interfaces.Operators;
 import org.chorus.interfaces.websocket.LocalSessions;
+import org.chorus.interfaces.websocket.RoomFeeds;
 
 /**
  * This node's metrics in Prometheus text format at {@code /chorus/metrics}, for a scraper on the same host (a request
@@ -26,6 +27,9 @@ public class MetricsServlet extends HttpServlet {
     @Inject
     transient LocalSessions sessions;
 
+    @Inject
+    transient RoomFeeds feeds;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!Operators.mayInspect(request)) {
@@ -35,13 +39,17 @@ public class MetricsServlet extends HttpServlet {
         String node = "{node=\"" + LocalNode.name() + "\"}";
         StringBuilder out = new StringBuilder();
         gauge(out, "chorus_connections", "open chat connections on this node", node, sessions.count());
+        gauge(out, "chorus_rooms_followed", "rooms with a member on this node (each has a feed here)", node, feeds
+                .size());
         counter(out, "chorus_messages_in_total", "messages accepted from this node's clients", node,
                 Metrics.MESSAGES_IN);
         counter(out, "chorus_messages_out_total", "message frames written to this node's clients", node,
                 Metrics.MESSAGES_OUT);
         counter(out, "chorus_gaps_filled_total", "messages delivered from history, not from the topic", node,
                 Metrics.GAPS_FILLED);
-        counter(out, "chorus_rate_limited_total", "sends refused with rate_limited", node, Metrics.RATE_LIMITED);
+        counter(out, "chorus_rate_limited_total",
+                "frames refused with rate_limited (sends past the user's rate, other frames past the connection's budget)",
+                node, Metrics.RATE_LIMITED);
         counter(out, "chorus_slow_reader_closes_total", "connections closed with 1013", node,
                 Metrics.SLOW_READER_CLOSES);
         counter(out, "chorus_pings_sent_total", "WebSocket pings sent (the heartbeat)", node, Metrics.PINGS_SENT);

@@ -43,18 +43,18 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    /**
+     * Only {@code application/json}: a cross-site form or a no-CORS fetch cannot send it, so another page cannot log a
+     * user in or out with it. A failed attempt leaves the caller's existing session (and its sockets) alone.
+     */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response login(String body) throws ServletException {
         JsonObject credentials = credentials(body);
         if (credentials == null) {
             return problem(Status.BAD_REQUEST, "body must be {\"user\":\"...\",\"password\":\"...\"}");
         }
         String user = credentials.getString("user");
-        HttpSession previous = request.getSession(false);
-        if (previous != null) {
-            previous.invalidate(); // a new login always gets a new session id
-        }
         try {
             request.login(user, credentials.getString("password"));
         } catch (ServletException e) {
@@ -65,6 +65,10 @@ public class SessionResource {
             // An account without role chat, such as the inbound queue's application credential, may not chat.
             request.logout();
             return problem(Status.FORBIDDEN, "user " + user + " may not chat (no role " + CHAT_ROLE + ")");
+        }
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate(); // a new login always gets a new session id, and the old one's sockets close
         }
         HttpSession session = request.getSession(true);
         session.setAttribute(LoginSessions.USER, user);

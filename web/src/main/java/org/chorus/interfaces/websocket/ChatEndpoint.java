@@ -22,6 +22,7 @@ import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
 import org.chorus.infrastructure.store.LocalNode;
 import org.chorus.interfaces.metrics.Metrics;
+import org.chorus.interfaces.websocket.FrameBudgets.Kind;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,6 +57,9 @@ public class ChatEndpoint {
     @Inject
     Heartbeat heartbeat;
 
+    @Inject
+    FrameBudgets budgets;
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (!(session.getUserPrincipal() instanceof ChatPrincipal principal)) {
@@ -64,6 +68,7 @@ public class ChatEndpoint {
             return;
         }
         limits.opened(session);
+        budgets.opened(session);
         Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
         sessions.open(session, principal, opened.token());
         keepAlive.opened(principal, session.getId());
@@ -109,11 +114,13 @@ public class ChatEndpoint {
             case "join" -> {
                 String room = readable(user, frame);
                 // One below the largest long, so that since + 1 cannot overflow.
-                sessions.join(session, room, frame.optionalLong("since", 0, Long.MAX_VALUE - 1));
+                Long since = frame.optionalLong("since", 0, Long.MAX_VALUE - 1);
+                budgets.join(session, room, sessions.isMember(room, session), () -> sessions.join(session, room,
+                        since));
             }
             case "leave" -> {
                 String room = readable(user, frame);
-                sessions.leave(session, room);
+                budgets.leave(session, room, () -> sessions.leave(session, room));
                 Outbound.send(session, Frames.left(room));
             }
             case "send" -> {
@@ -136,16 +143,19 @@ public class ChatEndpoint {
                 String room = readable(user, frame);
                 Long before = frame.optionalLong("before", 1, Long.MAX_VALUE);
                 Long limit = frame.optionalLong("limit", 1, RoomService.MAX_PAGE);
-                Outbound.send(session, Frames.history(rooms.history(user, room, before, limit == null
-                        ? DEFAULT_PAGE
-                        : limit.intValue())));
+                Outbound.send(session, Frames.history(budgets.history(session, room, () -> rooms.history(user, room,
+                        before, limit == null ? DEFAULT_PAGE : limit.intValue()))));
             }
             case "typing" -> {
                 String room = frame.string("room");
                 member(session, room, room);
+                budgets.take(session, Kind.TYPING, room);
                 chat.typing(user, room);
             }
-            case "ping" -> Outbound.send(session, Frames.pong());
+            case "ping" -> {
+                budgets.take(session, Kind.PING, null);
+                Outbound.send(session, Frames.pong());
+            }
             default -> throw new ChatRejection(ErrorCode.BAD_REQUEST, "unknown frame type: " + frame.type(), null);
         }
     }

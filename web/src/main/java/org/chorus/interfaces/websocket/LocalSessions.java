@@ -4,11 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,16 +17,13 @@ import jakarta.websocket.Session;
 
 import org.chorus.application.Connections;
 import org.chorus.application.RoomService;
-import org.chorus.domain.ChatMessage;
-import org.chorus.domain.Presence;
 import org.chorus.domain.SessionEnded;
-import org.chorus.domain.Typing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * This node's open chat connections, by room ({@link RoomFeed}) and by HTTP session: acts on what the topic brings
- * (messages, presence, typing, the end of a session) for the local connections it concerns.
+ * This node's open chat connections by HTTP session, and their rooms through {@link RoomFeeds}: joins and leaves with
+ * presence and the connections' cluster state, and closes the connections of a session that ended.
  */
 @ApplicationScoped
 public class LocalSessions {
@@ -36,11 +31,13 @@ public class LocalSessions {
     private static final Logger LOG = Logger.getLogger(LocalSessions.class);
     private static final String TOKEN = "chorus.resume";
 
-    private final Map<String, RoomFeed> feeds = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byHttpSession = new ConcurrentHashMap<>();
 
     @Inject
     RoomService rooms;
+
+    @Inject
+    RoomFeeds feeds;
 
     @Inject
     Connections connections;
@@ -52,18 +49,9 @@ public class LocalSessions {
     @Inject
     Ticker ticker;
 
-    private ScheduledFuture<?> catchUp;
-    private volatile long caughtUp = System.currentTimeMillis();
-
-    @PostConstruct
-    void start() {
-        catchUp = ticker.executor().scheduleWithFixedDelay(this::catchUp, 1, 1, TimeUnit.SECONDS);
-    }
-
     /** Server shutdown (or undeploy): every connection is told to go elsewhere at once (1001). */
     @PreDestroy
     void stop() {
-        catchUp.cancel(false);
         CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
         byHttpSession.values().forEach(sessions -> sessions.forEach(session -> Outbound.close(session, reason)));
     }
@@ -76,22 +64,35 @@ public class LocalSessions {
 
     /**
      * Subscribes a connection to a room: presence and the connection's cluster state first, then {@code joined}, the
-     * replay and the live messages.
+     * replay and the live messages. Returns how many messages it replayed.
      */
-    public void join(Session session, String room, Long since) {
+    public int join(Session session, String room, Long since) {
         String user = session.getUserPrincipal().getName();
         rooms.joined(room, user, session.getId());
         connections.joined(token(session), room);
-        feed(room).join(session, since, rooms, rooms.members(room));
+        return feeds.join(session, room, since, rooms.members(room));
     }
 
-    /** Unsubscribes a connection on its request: the user's presence goes at once if this was the last one. */
-    public void leave(Session session, String room) {
-        RoomFeed feed = feeds.get(room);
+    /**
+     * Unsubscribes a connection on its request: the user's presence goes at once if this was the last one. Returns
+     * whether it was a member.
+     */
+    public boolean leave(Session session, String room) {
         connections.left(token(session), room);
-        if (feed != null && feed.leave(session)) {
+        if (feeds.leave(session, room)) {
             rooms.left(room, session.getUserPrincipal().getName(), session.getId());
+            return true;
         }
+        return false;
+    }
+
+    public boolean isMember(String room, Session session) {
+        return feeds.isMember(room, session);
+    }
+
+    /** The HTTP sessions that have connections on this node. */
+    Set<String> httpSessions() {
+        return byHttpSession.keySet();
     }
 
     /** Every open connection on this node. */
@@ -104,11 +105,6 @@ public class LocalSessions {
         return all().count();
     }
 
-    public boolean isMember(String room, Session session) {
-        RoomFeed feed = feeds.get(room);
-        return feed != null && feed.has(session);
-    }
-
     /**
      * Forgets a closed connection. Its rooms stay in its cluster state for a resume; its presence goes after
      * {@code chorus.presence.grace-ms}, so that a user who resumes meanwhile (on any node) is never reported offline
@@ -116,38 +112,12 @@ public class LocalSessions {
      */
     public void remove(Session session) {
         String user = session.getUserPrincipal().getName();
-        feeds.forEach((room, feed) -> {
-            if (feed.leave(session)) {
-                afterGrace(() -> rooms.left(room, user, session.getId()));
-            }
-        });
+        feeds.leaveAll(session, room -> afterGrace(() -> rooms.left(room, user, session.getId())));
         if (session.getUserPrincipal() instanceof ChatPrincipal principal) {
             byHttpSession.computeIfPresent(principal.httpSession(), (id, sessions) -> {
                 sessions.remove(session);
                 return sessions.isEmpty() ? null : sessions;
             });
-        }
-    }
-
-    /** The hand-over from the EJB module: the topic listener fires every stored message on every node. */
-    void deliver(@Observes ChatMessage message) {
-        RoomFeed feed = feeds.get(message.room());
-        if (feed != null) {
-            feed.deliver(message, rooms);
-        }
-    }
-
-    void presence(@Observes Presence presence) {
-        RoomFeed feed = feeds.get(presence.room());
-        if (feed != null) {
-            feed.presence(presence);
-        }
-    }
-
-    void typing(@Observes Typing typing) {
-        RoomFeed feed = feeds.get(typing.room());
-        if (feed != null) {
-            feed.typing(typing);
         }
     }
 
@@ -172,25 +142,5 @@ public class LocalSessions {
 
     static String token(Session session) {
         return (String) session.getUserProperties().get(TOKEN);
-    }
-
-    private RoomFeed feed(String room) {
-        return feeds.computeIfAbsent(room, r -> new RoomFeed(r, rooms.latest(r)));
-    }
-
-    /** When the last once-a-second catch-up with history ended (a node whose timer stopped is not alive). */
-    public long caughtUp() {
-        return caughtUp;
-    }
-
-    private void catchUp() {
-        caughtUp = System.currentTimeMillis();
-        for (RoomFeed feed : feeds.values()) {
-            try {
-                feed.catchUp(rooms);
-            } catch (RuntimeException e) {
-                LOG.warnf("Catching up with history failed: %s", e.toString());
-            }
-        }
     }
 }

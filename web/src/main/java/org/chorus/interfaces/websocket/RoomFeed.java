@@ -23,8 +23,12 @@ import org.chorus.interfaces.metrics.Metrics;
 final class RoomFeed {
 
     private final String room;
+    /** What {@link #join} returns when this feed was retired: join a fresh one. */
+    static final int RETIRED = -1;
+
     private final Set<Session> members = new LinkedHashSet<>();
     private long delivered;
+    private boolean retired;
 
     RoomFeed(String room, long latest) {
         this.room = room;
@@ -53,22 +57,37 @@ final class RoomFeed {
 
     /**
      * Subscribes a connection (again, for a re-join): {@code joined}, then the messages after {@code since} (after the
-     * default replay when null), then, as a member, the live ones.
+     * default replay when null), then, as a member, the live ones; returns how many it replayed.
      */
-    synchronized void join(Session session, Long since, RoomService rooms, List<String> online) {
+    synchronized int join(Session session, Long since, RoomService rooms, List<String> online) {
+        if (retired) {
+            return RETIRED;
+        }
         members.remove(session);
         deliverUpToLatest(rooms);
         long first = rooms.firstKept(delivered);
         boolean truncated = since != null && since + 1 < first;
         long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
         Outbound.send(session, Frames.joined(room, delivered, online, truncated));
+        int replayed = 0;
         if (from <= delivered) {
-            rooms.range(room, from, delivered).forEach(m -> {
+            for (ChatMessage m : rooms.range(room, from, delivered)) {
                 Outbound.send(session, Frames.message(m));
-                Metrics.MESSAGES_OUT.increment();
-            });
+                replayed++;
+            }
+            Metrics.MESSAGES_OUT.add(replayed);
         }
         members.add(session);
+        return replayed;
+    }
+
+    /**
+     * Retires this feed if it has no member left (the node then forgets the room); a retired feed takes no join, so a
+     * join that raced with it goes to a fresh feed instead.
+     */
+    synchronized boolean retireIfEmpty() {
+        retired = members.isEmpty();
+        return retired;
     }
 
     /** Unsubscribes a connection; returns whether it was a member. */

@@ -1,6 +1,8 @@
 package org.chorus.interfaces.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
@@ -123,6 +125,27 @@ class RoomFeedTest {
         List<String> fresh = new ArrayList<>();
         feed.join(session("s2", fresh), null, history, List.of());
         assertEquals(List.of(18L, 19L, 20L), seqs(fresh, "message"));
+    }
+
+    @Test
+    void aJoinReturnsHowManyMessagesItReplayed() {
+        for (long seq = 1; seq <= 8; seq++) {
+            history.store(seq);
+        }
+        assertEquals(6, feed.join(session("s1", new ArrayList<>()), 2L, history, List.of()));
+        assertEquals(3, feed.join(session("s2", new ArrayList<>()), null, history, List.of()), "the default replay");
+    }
+
+    @Test
+    void aFeedWithMembersIsNotRetiredAndARetiredFeedTakesNoJoin() {
+        Session s1 = session("s1", new ArrayList<>());
+        feed.join(s1, null, history, List.of());
+        assertFalse(feed.retireIfEmpty(), "a member is left");
+        feed.leave(s1);
+        assertTrue(feed.retireIfEmpty());
+        List<String> late = new ArrayList<>();
+        assertEquals(RoomFeed.RETIRED, feed.join(session("s2", late), null, history, List.of()));
+        assertEquals(List.of(), late, "nothing was sent on the retired feed");
     }
 
     private static List<Long> seqs(List<String> frames, String type) {
