@@ -33,7 +33,10 @@ public final class Post {
         if (!options.containsKey("room") || !options.containsKey("text")) {
             usage("--room and --text are required");
         }
-        options.putIfAbsent("password", System.getenv("CHORUS_INBOUND_PASSWORD"));
+        if (options.containsKey("password")) {
+            usage("no --password: a command line is visible to every local user; set CHORUS_INBOUND_PASSWORD");
+        }
+        options.put("password", System.getenv("CHORUS_INBOUND_PASSWORD"));
         if (options.get("password") == null) {
             usage("the credential's password goes in the environment: CHORUS_INBOUND_PASSWORD");
         }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -43,6 +45,28 @@ class LoginSafetyIT extends OneNode {
         }
     }
 
+    @Test
+    void aSecondLoginEndsTheFirstSessionItsSocketsCloseAndTheNewOnesStayOpen() throws Exception {
+        try (ChatClient alice = ChatClient.login(base(), "alice", PASSWORD)) {
+            alice.connect();
+            String first = alice.sessionCookie();
+            assertEquals(200, alice.postSession("alice", PASSWORD).statusCode());
+            assertEquals(1008, alice.closed().get(5, TimeUnit.SECONDS), "the first session's socket");
+            assertFalse(first.equals(alice.sessionCookie()), "a new session id");
+
+            ChatClient again = alice.on(base());
+            again.connect();
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos(); // past one check of ended sessions
+            while (System.nanoTime() < until) {
+                again.send(Json.createObjectBuilder().add("type", "ping").build());
+                assertEquals("pong", again.next("pong").getString("type"));
+                Thread.sleep(500);
+            }
+            assertFalse(again.closed().isDone(), "the new session's socket stays open");
+            again.close();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"})
     void aLoginThatAFormCouldSendIsRefusedWith415(String contentType) throws Exception {
@@ -75,7 +99,7 @@ class LoginSafetyIT extends OneNode {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "admin/", "js/app.js", "api/session"})
+    @ValueSource(strings = {"", "js/app.js", "css/chorus.css", "api/session"})
     void everyAnswerCarriesTheBrowserHardeningHeaders(String path) throws Exception {
         HttpResponse<String> page = ChatClient.anonymous(base()).get(path);
         assertTrue(page.statusCode() == 200 || page.statusCode() == 401, path + " answered " + page.statusCode());

@@ -3,6 +3,7 @@ package org.chorus.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,9 @@ public final class RunCommand {
             InterruptedException {
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(logName + ".log");
+        // Owner only: the first ./chorus up shows the passwords it made.
+        Files.deleteIfExists(log);
+        Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Process process = new ProcessBuilder(command).directory(ROOT.resolve(dir).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -3,6 +3,7 @@ package org.chorus.infrastructure.store;
 import static org.chorus.infrastructure.json.Jsonp.JSON;
 
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -120,7 +121,8 @@ public class ConnectionStates {
      * it), not by reading every state.
      */
     public void removeSession(String httpSession) {
-        caches.connections().put(ENDED + httpSession, "", markerMs, TimeUnit.MILLISECONDS);
+        // The value is when it ended (an empty string does not survive the cluster's ProtoStream marshalling).
+        caches.connections().put(ENDED + httpSession, Instant.now().toString(), markerMs, TimeUnit.MILLISECONDS);
         String tokens = states().remove(SESSION + httpSession);
         if (tokens != null) {
             for (String token : tokens.split(" ")) {

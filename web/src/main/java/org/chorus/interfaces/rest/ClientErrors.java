@@ -1,9 +1,10 @@
 package org.chorus.interfaces.rest;
 
-import static org.chorus.interfaces.rest.Problems.problem;
+import static org.chorus.infrastructure.json.Jsonp.JSON;
 
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,10 +17,12 @@ public class ClientErrors implements ExceptionMapper<ClientErrorException> {
 
     @Override
     public Response toResponse(ClientErrorException e) {
-        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-        if (e instanceof NotSupportedException) {
-            return problem(status, "send the body as Content-Type: application/json");
-        }
-        return problem(status == null ? Response.Status.BAD_REQUEST : status, e.getMessage());
+        String message = e instanceof NotSupportedException
+                ? "send the body as Content-Type: application/json"
+                : e.getMessage();
+        // The original answer's headers stay (Allow on a 405, WWW-Authenticate on a 401); only the body is ours.
+        return Response.fromResponse(e.getResponse()).entity(JSON.createObjectBuilder().add("error", message == null
+                ? "client error"
+                : message).build().toString()).type(MediaType.APPLICATION_JSON).build();
     }
 }

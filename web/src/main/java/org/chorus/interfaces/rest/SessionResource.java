@@ -4,6 +4,7 @@ import static org.chorus.infrastructure.json.Jsonp.JSON;
 
 import java.io.StringReader;
 
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import static org.chorus.interfaces.rest.Problems.problem;
 
+import org.chorus.application.ChatService;
 import org.chorus.infrastructure.store.LocalNode;
 import org.chorus.interfaces.LoginSessions;
 import org.jboss.logging.Logger;
@@ -43,6 +45,9 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ChatService chat;
+
     /**
      * Only {@code application/json}: a cross-site form or a no-CORS fetch cannot send it, so another page cannot log a
      * user in or out with it. A failed attempt leaves the caller's existing session (and its sockets) alone.
@@ -55,6 +60,8 @@ public class SessionResource {
             return problem(Status.BAD_REQUEST, "body must be {\"user\":\"...\",\"password\":\"...\"}");
         }
         String user = credentials.getString("user");
+        HttpSession previous = request.getSession(false);
+        String previousId = previous == null ? null : previous.getId();
         try {
             request.login(user, credentials.getString("password"));
         } catch (ServletException e) {
@@ -64,12 +71,10 @@ public class SessionResource {
         if (!request.isUserInRole(CHAT_ROLE)) {
             // An account without role chat, such as the inbound queue's application credential, may not chat.
             request.logout();
+            endIfRenamed(previousId, false);
             return problem(Status.FORBIDDEN, "user " + user + " may not chat (no role " + CHAT_ROLE + ")");
         }
-        HttpSession previous = request.getSession(false);
-        if (previous != null) {
-            previous.invalidate(); // a new login always gets a new session id, and the old one's sockets close
-        }
+        endIfRenamed(previousId, true); // a new login always gets a new session id, and the old one's sockets close
         HttpSession session = request.getSession(true);
         session.setAttribute(LoginSessions.USER, user);
         if (request.isUserInRole("admin")) {
@@ -80,6 +85,26 @@ public class SessionResource {
         // authentication of the user there: ten failovers lock the user out of that node (brute-force protection).
         request.logout();
         return Response.ok(whoami(user)).build();
+    }
+
+    /**
+     * Ends the caller's session after an authentication: always when {@code replace}, otherwise only when the container
+     * gave it a new id on the login (its sockets, registered under the old id, could then outlive a logout). The end of
+     * the session under its old id is announced too, so its sockets close wherever they are.
+     */
+    private void endIfRenamed(String previousId, boolean replace) {
+        if (previousId == null) {
+            return; // no session before this login; one the container made during it is the caller's from now on
+        }
+        HttpSession current = request.getSession(false);
+        String currentId = current == null ? null : current.getId();
+        boolean renamed = previousId != null && !previousId.equals(currentId);
+        if (current != null && (replace || renamed)) {
+            current.invalidate();
+        }
+        if (renamed) {
+            chat.sessionEnded(previousId);
+        }
     }
 
     @GET
