@@ -10,7 +10,8 @@ import java.util.List;
 import jakarta.json.JsonObject;
 
 /**
- * A subscribed client of a node that is about to crash; afterwards it reconnects, as a client would, and resumes.
+ * A subscribed client of a node of the ./chorus up domain that is about to crash; afterwards it reconnects, as a client
+ * would, and resumes.
  */
 public final class Follower {
 
@@ -27,7 +28,7 @@ public final class Follower {
     }
 
     static Follower on(URI node, String user, String room) throws Exception {
-        ChatClient client = ChatClient.login(node, user, Credentials.testServers().of(user));
+        ChatClient client = ChatClient.login(node, user, Credentials.runCommand().of(user));
         String token = client.connect().getString("resume");
         client.join(room);
         return new Follower(client, token, room);

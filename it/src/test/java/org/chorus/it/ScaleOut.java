@@ -29,8 +29,8 @@ final class ScaleOut {
         assertTrue(status.contains("node3 NODE_UP"), status);
 
         String room = Cluster.freshRoom("scale");
-        try (ChatClient carol = ChatClient.login(node3, "carol", Cluster.PASSWORD);
-                ChatClient dave = ChatClient.login(node1, "dave", Cluster.PASSWORD)) {
+        try (ChatClient carol = ChatClient.login(node3, "carol", Credentials.runCommand().chat());
+                ChatClient dave = ChatClient.login(node1, "dave", Credentials.runCommand().chat())) {
             assertEquals("node3", carol.connect().getString("node"));
             dave.connect();
             Conversations.awaitClusterCarries(carol, dave, Duration.ofSeconds(60));
@@ -45,7 +45,8 @@ final class ScaleOut {
 
         Map<String, Integer> nodes = new TreeMap<>();
         for (int i = 0; i < LOGINS; i++) {
-            var answer = ChatClient.anonymous(balancer).postSession(i % 2 == 0 ? "alice" : "bob", Cluster.PASSWORD);
+            var answer = ChatClient.anonymous(balancer).postSession(i % 2 == 0 ? "alice" : "bob",
+                    Credentials.runCommand().chat());
             assertEquals(200, answer.statusCode(), answer.body());
             String node = Json.createReader(new StringReader(answer.body())).readObject().getString("node");
             nodes.merge(node, 1, Integer::sum);
