@@ -17,3 +17,4 @@ function password(name, variable) {
 export const CHAT_PASSWORD = password('chat', 'CHORUS_DEMO_PASSWORD');
 export const ADMIN_PASSWORD = password('admin', 'CHORUS_ADMIN_PASSWORD');
 export const MANAGEMENT_PASSWORD = password('management', 'CHORUS_MANAGEMENT_PASSWORD');
+export const TLS_PASSWORD = password('tls', 'CHORUS_TLS_PASSWORD');

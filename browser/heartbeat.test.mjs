@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
-import { CHAT_PASSWORD as PASSWORD } from './credentials.mjs';
+import { join, login, say } from './chat-page.mjs';
 
 const NODES = { node1: 'http://127.0.0.1:8180/chorus/', node2: 'http://127.0.0.1:8280/chorus/' };
 const SHOTS = new URL('./target/', import.meta.url).pathname;
@@ -47,27 +47,6 @@ async function liveNodes() {
     }
   }
   return live;
-}
-
-async function login(browser, url, user) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
-  await page.fill('#login input[name=user]', user);
-  await page.fill('#login input[name=password]', PASSWORD);
-  await page.click('#login button');
-  await page.waitForFunction(() => /^connected · /.test(document.getElementById('badge').textContent));
-  return page;
-}
-
-async function join(page, room) {
-  await page.fill('#join-room input[name=room]', room);
-  await page.click('#join-room button');
-  await page.waitForFunction((r) => document.getElementById('title').textContent === `# ${r}`, room);
-}
-
-async function say(page, text) {
-  await page.fill('#compose input[name=text]', text);
-  await page.click('#compose button');
 }
 
 test('a page whose server goes silent gives it up, reconnects and resumes with nothing lost', async () => {

@@ -55,11 +55,16 @@ public class ChatService {
     int maxChars;
 
     /**
-     * Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. Each send takes one
-     * of the user's tokens ({@code rate_limited} without one).
+     * Stores and publishes a message of {@code user} to a room; a repeated id gets the first ack. Each new send takes
+     * one of the user's tokens ({@code rate_limited} without one); the repeat of a stored one costs none, so a client
+     * that re-sends its unacknowledged messages after a failover is never refused for them.
      */
     public Ack send(String user, String room, String id, String text) {
         ChatMessage draft = accept(user, room, id, text, clock.instant(), maxChars);
+        Ack repeat = dedupe.completed(user, id);
+        if (repeat != null) {
+            return repeat;
+        }
         rateLimit(user, id);
         return once(user, id, List.of(draft));
     }
@@ -84,6 +89,10 @@ public class ChatService {
             throw new ChatRejection(ErrorCode.BAD_REQUEST, "\"to\" must be a user name", id);
         }
         ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant(), maxChars);
+        Ack repeat = dedupe.completed(user, id);
+        if (repeat != null) {
+            return repeat;
+        }
         rateLimit(user, id);
         ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
         return once(user, id, to.equals(user)

@@ -72,6 +72,12 @@ public final class ChatClient implements AutoCloseable {
         return new ChatClient(base);
     }
 
+    /** A client without a session that talks HTTPS and WSS, trusting what {@code tls} trusts. */
+    public static ChatClient anonymous(URI base, javax.net.ssl.SSLContext tls) {
+        return new ChatClient(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(TIMEOUT)
+                .sslContext(tls).build());
+    }
+
     /** Logs in and returns the client; fails unless the server answers 200. */
     public static ChatClient login(URI base, String user, String password) throws Exception {
         ChatClient client = new ChatClient(base);

@@ -9,8 +9,9 @@ import java.util.Properties;
 
 /**
  * The passwords config/apply made for a set of servers (its credentials file): the tests read them, none is a constant.
+ * {@code tls} opens the balancer's key store.
  */
-public record Credentials(String chat, String admin, String inbound, String management) {
+public record Credentials(String chat, String admin, String inbound, String management, String tls) {
 
     /** The Arquillian servers' file, made by it/prepare-servers. */
     public static Credentials testServers() {
@@ -39,6 +40,6 @@ public record Credentials(String chat, String admin, String inbound, String mana
             throw new UncheckedIOException("the credentials file " + file + " (made by config/apply)", e);
         }
         return new Credentials(p.getProperty("chat.password"), p.getProperty("admin.password"), p.getProperty(
-                "inbound.password"), p.getProperty("management.password"));
+                "inbound.password"), p.getProperty("management.password"), p.getProperty("tls.password"));
     }
 }

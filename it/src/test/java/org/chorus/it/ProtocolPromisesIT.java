@@ -115,4 +115,32 @@ class ProtocolPromisesIT extends ProbedNodes {
                     .contains("\tat "), "this frame's failure logged with its stack:\n" + logged);
         }
     }
+    /**
+     * Issue 19, item 4: a join the server fails (here a stored message it cannot read for the replay) sends no
+     * {@code joined}, says which room it concerns, and leaves a member a member: the next send is acked, not refused
+     * with {@code not_member} (it used to get {@code joined}, then {@code internal}, and lose the membership).
+     */
+    @Test
+    void aFailedJoinSaysWhichRoomAndLeavesTheConnectionAMember() throws Exception {
+        String room = Cluster.freshRoom("rejoin");
+        try (ChatClient alice = login(node1(), "alice")) {
+            alice.connect();
+            alice.join(room);
+            for (int i = 1; i <= 3; i++) {
+                assertEquals("ack", alice.say(room, "m" + i, "message " + i).getString("type"));
+            }
+            for (int i = 1; i <= 3; i++) {
+                alice.next("message");
+            }
+            assertEquals(204,
+                    ChatClient.anonymous(node1()).post("test/store?room=" + room + "&seq=2", "").statusCode());
+            JsonObject answer = alice.join(room, 0);
+            assertEquals("error", answer.getString("type"), "no joined before the failure: " + answer);
+            assertEquals("internal", answer.getString("code"));
+            assertEquals(room, answer.getString("ref", null), "the error names the room: " + answer);
+            JsonObject ack = alice.say(room, "m4", "still a member");
+            assertEquals("ack", ack.getString("type"), "the send after the failed join: " + ack);
+            assertEquals(4, ack.getJsonNumber("seq").longValue());
+        }
+    }
 }

@@ -5,11 +5,15 @@ import static org.chorus.it.Conversations.nextMessage;
 import static org.chorus.it.RunCommand.chorus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +21,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -33,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class RunCommandIT {
 
     private static final URI BALANCER = URI.create("http://127.0.0.1:8080/chorus/");
+    private static final URI BALANCER_TLS = URI.create("https://127.0.0.1:8443/chorus/");
     private static final URI NODE1 = URI.create("http://127.0.0.1:8180/chorus/");
     private static final URI NODE2 = URI.create("http://127.0.0.1:8280/chorus/");
     private static final Path ROOT = Path.of(System.getProperty("chorus.root", ".."));
@@ -60,8 +68,8 @@ class RunCommandIT {
         Path file = ROOT.resolve("target/wildfly/.chorus/credentials");
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
         Credentials c = Credentials.runCommand();
-        List<String> secrets = List.of(c.chat(), c.admin(), c.inbound(), c.management());
-        assertEquals(4, secrets.stream().distinct().count(), "four different passwords");
+        List<String> secrets = List.of(c.chat(), c.admin(), c.inbound(), c.management(), c.tls());
+        assertEquals(5, secrets.stream().distinct().count(), "five different passwords");
         for (String secret : secrets) {
             assertTrue(secret.length() >= 16 && !secret.equals("chorus-demo"), "a made password, not a default");
             assertFalse(secondUp.contains(secret), "the second up does not show a password again");
@@ -84,6 +92,56 @@ class RunCommandIT {
             }
         }
         assertEquals(List.of(), found, "processes with a password on their command line");
+
+        // The servers' own secrets are in the configuration only encrypted, with a key only the owner can read.
+        Path configuration = ROOT.resolve("target/wildfly/domain/configuration");
+        String domain = Files.readString(configuration.resolve("domain.xml"));
+        assertTrue(domain.matches("(?s).*<cluster password=\"\\$\\{ENC::chorus:[^}]+}\".*"),
+                "cluster password encrypted");
+        assertTrue(domain.matches("(?s).*<key-store name=\"chorus-tls\".*clear-text=\"\\$\\{ENC::chorus:.*"),
+                "key store password encrypted");
+        secrets.forEach(secret -> assertFalse(domain.contains(secret), "a password in clear in domain.xml"));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(configuration.resolve(
+                "chorus.keys")));
+    }
+
+    /**
+     * Issue 15, item 8: the balancer serves HTTPS and WSS on 8443 with the key store the first up made; the session
+     * cookie is {@code Secure} there (and only there), the browser's https origin is accepted although the nodes see
+     * http, a foreign origin is not, and a client over WSS chats with one over plain WS.
+     */
+    @Test
+    void theBalancerServesHttpsAndWss() throws Exception {
+        Credentials c = Credentials.runCommand();
+        SSLContext tls = BalancerTls.trusting(ROOT.resolve("target/wildfly/.chorus/balancer-tls.p12"), c
+                .tls());
+        try (ChatClient alice = ChatClient.anonymous(BALANCER_TLS, tls);
+                ChatClient bob = ChatClient.anonymous(BALANCER)) {
+            HttpResponse<String> secure = alice.postSession("alice", c.chat());
+            assertEquals(200, secure.statusCode(), secure.body());
+            String cookie = BalancerTls.sessionCookie(secure);
+            assertTrue(BalancerTls.secure(cookie), "Secure over HTTPS: " + cookie);
+            assertTrue(cookie.matches("(?i).*;\\s*httponly.*") && cookie.matches("(?i).*samesite=lax.*"), cookie);
+            HttpResponse<String> plain = bob.postSession("bob", c.chat());
+            assertEquals(200, plain.statusCode(), plain.body());
+            assertFalse(BalancerTls.secure(BalancerTls.sessionCookie(plain)), "not Secure over plain HTTP");
+
+            ExecutionException refused = assertThrows(
+                    ExecutionException.class, () -> alice.connectFrom("https://evil.example"));
+            assertEquals(403, assertInstanceOf(
+                    WebSocketHandshakeException.class, refused.getCause()).getResponse().statusCode(),
+                    "a foreign origin is refused over WSS");
+            assertEquals("welcome", alice.connectFrom("https://127.0.0.1:8443").getString("type"));
+            bob.connectFrom("http://127.0.0.1:8080");
+            String room = Cluster.freshRoom("tls");
+            alice.join(room);
+            bob.join(room);
+            alice.say(room, "tls-1", "over wss");
+            assertEquals("over wss", nextMessage(bob, room).getString("text"));
+            bob.say(room, "tls-2", "over ws");
+            assertEquals("over wss", nextMessage(alice, room).getString("text"));
+            assertEquals("over ws", nextMessage(alice, room).getString("text"));
+        }
     }
 
     @AfterAll
@@ -344,7 +402,7 @@ class RunCommandIT {
     }
 
     private static List<JsonObject> messages(ChatClient client, String room) throws Exception {
-        java.net.http.HttpResponse<String> answer = client.get("api/rooms/" + room + "/messages");
+        HttpResponse<String> answer = client.get("api/rooms/" + room + "/messages");
         assertEquals(200, answer.statusCode(), answer.body());
         return Json.createReader(new java.io.StringReader(answer.body())).readObject().getJsonArray("messages")
                 .getValuesAs(JsonObject.class);

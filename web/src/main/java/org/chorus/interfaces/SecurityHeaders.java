@@ -2,6 +2,7 @@ package org.chorus.interfaces;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Sends the browser hardening headers with every answer of the WAR: scripts, styles and connections only from this
  * origin, no framing by other sites, no content sniffing.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     /** The pages load their scripts and styles as files and open the WebSocket to their own origin. */

@@ -202,7 +202,8 @@ public final class Client {
                                 + heartbeat.getJsonNumber("timeout").longValue());
                 welcome.complete(frame);
             }
-            case "error" -> events.error(this, frame.getString("code", ""), frame.getString("id", null));
+            // The protocol names the send (or room) an error concerns in "ref".
+            case "error" -> events.error(this, frame.getString("code", ""), frame.getString("ref", null));
             default -> {
             }
         }

@@ -10,7 +10,7 @@ public interface Events {
     void ack(Client client, String id, long seq, long arrivedNanos);
 
     /** An error frame (rate_limited, ...). */
-    void error(Client client, String code, String id);
+    void error(Client client, String code, String ref);
 
     /** The connection closed with {@code code} (1006 when it dropped without a close frame). */
     void closed(Client client, int code);

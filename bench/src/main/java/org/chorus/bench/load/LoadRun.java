@@ -189,13 +189,17 @@ public final class LoadRun implements Events, AutoCloseable {
     }
 
     @Override
-    public void error(Client client, String code, String id) {
-        if ("rate_limited".equals(code) && id != null && pacer != null) {
+    public void error(Client client, String code, String ref) {
+        boolean pending = ref != null && pacer != null && pacer.isPending(client, ref);
+        if ("rate_limited".equals(code) && pending) {
             tally.rateLimited();
-            timer.schedule(() -> pacer.again(client, id), 1, TimeUnit.SECONDS);
         } else if (tally.error() <= 3) {
-            Progress.say("error frame " + code + (id == null ? "" : " for " + id) + " to " + client.user() + "@"
+            Progress.say("error frame " + code + (ref == null ? "" : " for " + ref) + " to " + client.user() + "@"
                     + client.node());
+        }
+        if (pending) {
+            // A refused send is sent again a second later (a failed send is never counted lost while retried).
+            timer.schedule(() -> pacer.again(client, ref), 1, TimeUnit.SECONDS);
         }
     }
 

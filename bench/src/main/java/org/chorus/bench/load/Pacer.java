@@ -103,17 +103,26 @@ final class Pacer implements Runnable {
         }
     }
 
-    /** Sends {@code id} again (after rate_limited). */
+    /** Whether {@code id} is a send of {@code client} still waiting for its ack. */
+    boolean isPending(Client client, String id) {
+        return pending(client, id) != null;
+    }
+
+    /** Sends {@code id} again (after it was refused), if it is still waiting for its ack. */
     void again(Client client, String id) {
+        Pending pending = pending(client, id);
+        if (pending != null && client.ready()) {
+            client.send(pending.room(), id, pending.text());
+        }
+    }
+
+    private Pending pending(Client client, String id) {
         Sender sender = senders.get(client);
-        if (sender != null) {
-            Pending pending;
-            synchronized (sender) {
-                pending = sender.pending.get(id);
-            }
-            if (pending != null && client.ready()) {
-                client.send(pending.room(), id, pending.text());
-            }
+        if (sender == null) {
+            return null;
+        }
+        synchronized (sender) {
+            return sender.pending.get(id);
         }
     }
 

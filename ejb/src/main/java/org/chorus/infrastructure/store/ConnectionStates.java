@@ -64,12 +64,14 @@ public class ConnectionStates {
     }
 
     public void create(String token, ConnectionState state) {
-        if (distributed) {
-            caches.connections().put(token, write(state), lifespanMs, TimeUnit.MILLISECONDS);
-        } else {
-            local.put(token, write(state));
-        }
-        index(state.httpSession(), token);
+        ClusterRetry.run("connection state", () -> {
+            if (distributed) {
+                caches.connections().put(token, write(state), lifespanMs, TimeUnit.MILLISECONDS);
+            } else {
+                local.put(token, write(state));
+            }
+        });
+        ClusterRetry.run("connection index", () -> index(state.httpSession(), token));
     }
 
     /** Adds {@code token} to its HTTP session's index entry, by compare-and-set. */
@@ -85,6 +87,10 @@ public class ConnectionStates {
 
     /** Applies {@code edit} to the state of {@code token}, if there is one. */
     public void update(String token, UnaryOperator<ConnectionState> edit) {
+        ClusterRetry.run("connection state", () -> compareAndSet(token, edit));
+    }
+
+    private void compareAndSet(String token, UnaryOperator<ConnectionState> edit) {
         while (true) {
             String old = states().get(token);
             if (old == null) {

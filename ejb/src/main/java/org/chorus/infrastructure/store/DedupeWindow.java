@@ -50,6 +50,15 @@ public class DedupeWindow {
     public record Claim(Ack done, String pending, Map<String, ChatMessage> stored) {
     }
 
+    /**
+     * The ack of (user, id) when a send with that id was stored and recorded before (a client re-sending after a
+     * reconnection), otherwise null: one read of this node's replica.
+     */
+    public Ack completed(String user, String id) {
+        String prior = caches.dedupe().get(key(user, id));
+        return prior == null || prior.startsWith(PENDING) ? null : parse(id, prior);
+    }
+
     /** Claims (user, id) for a send into {@code rooms} (in the order it stores them). */
     public Claim claim(String user, String id, List<String> rooms) {
         String key = key(user, id);

@@ -82,6 +82,10 @@ public class PresenceRegistry {
     }
 
     private Change update(String key, UnaryOperator<Set<String>> edit) {
+        return ClusterRetry.call("presence " + key, () -> compareAndSet(key, edit));
+    }
+
+    private Change compareAndSet(String key, UnaryOperator<Set<String>> edit) {
         Cache<String, String> presence = caches.presence();
         while (true) {
             String old = presence.get(key);

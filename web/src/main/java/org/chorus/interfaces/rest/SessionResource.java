@@ -3,6 +3,8 @@ package org.chorus.interfaces.rest;
 import static org.chorus.infrastructure.json.Jsonp.JSON;
 
 import java.io.StringReader;
+import java.security.Principal;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -10,7 +12,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.servlet.ServletException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,13 +31,14 @@ import jakarta.ws.rs.core.Response.Status;
 
 import static org.chorus.interfaces.rest.Problems.problem;
 
-import org.chorus.application.ChatService;
 import org.chorus.infrastructure.store.LocalNode;
-import org.chorus.interfaces.LoginSessions;
+import org.chorus.interfaces.security.Passwords;
+import org.chorus.interfaces.security.VerifiedLogin;
 import org.jboss.logging.Logger;
 
 /**
- * Logs users in and out against the server's application realm: {@code /chorus/api/session}.
+ * Logs users in and out against the server's application realm: {@code /chorus/api/session}. The identity stays in the
+ * container for the HTTP session ({@code ChorusAuthentication}).
  */
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,12 +52,20 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @Inject
-    ChatService chat;
+    Passwords passwords;
+
+    @Inject
+    SecurityContext security;
 
     /**
      * Only {@code application/json}: a cross-site form or a no-CORS fetch cannot send it, so another page cannot log a
-     * user in or out with it. A failed attempt leaves the caller's existing session (and its sockets) alone.
+     * user in or out with it. The password is checked first; a failed attempt leaves the caller's existing session (and
+     * its sockets) alone. A login always gets a new HTTP session: the caller's previous one ends, and with it its
+     * sockets on every node.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,57 +75,34 @@ public class SessionResource {
             return problem(Status.BAD_REQUEST, "body must be {\"user\":\"...\",\"password\":\"...\"}");
         }
         String user = credentials.getString("user");
-        HttpSession previous = request.getSession(false);
-        String previousId = previous == null ? null : previous.getId();
-        try {
-            request.login(user, credentials.getString("password"));
-        } catch (ServletException e) {
-            LOG.debugf("Login refused for %s: %s", user, e.getMessage());
+        Optional<VerifiedLogin> login = passwords.check(user, credentials.getString("password"));
+        if (login.isEmpty()) {
             return problem(Status.UNAUTHORIZED, "wrong user or password");
         }
-        if (!request.isUserInRole(CHAT_ROLE)) {
+        if (!login.get().roles().contains(CHAT_ROLE)) {
             // An account without role chat, such as the inbound queue's application credential, may not chat.
-            request.logout();
-            endIfRenamed(previousId, false);
             return problem(Status.FORBIDDEN, "user " + user + " may not chat (no role " + CHAT_ROLE + ")");
         }
-        endIfRenamed(previousId, true); // a new login always gets a new session id, and the old one's sockets close
-        HttpSession session = request.getSession(true);
-        session.setAttribute(LoginSessions.USER, user);
-        if (request.isUserInRole("admin")) {
-            session.setAttribute(LoginSessions.ADMIN, Boolean.TRUE);
-        }
-        // Chorus keeps the login in its own session attributes; the container's identity is not kept in the session.
-        // Kept, it is re-created on the other node after a failover, and Elytron counts each re-creation as a failed
-        // authentication of the user there: ten failovers lock the user out of that node (brute-force protection).
         request.logout();
-        return Response.ok(whoami(user)).build();
-    }
-
-    /**
-     * Ends the caller's session after an authentication: always when {@code replace}, otherwise only when the container
-     * gave it a new id on the login (its sockets, registered under the old id, could then outlive a logout). The end of
-     * the session under its old id is announced too, so its sockets close wherever they are.
-     */
-    private void endIfRenamed(String previousId, boolean replace) {
-        if (previousId == null) {
-            return; // no session before this login; one the container made during it is the caller's from now on
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate(); // SessionEnds closes its sockets wherever they are
         }
-        HttpSession current = request.getSession(false);
-        String currentId = current == null ? null : current.getId();
-        boolean renamed = previousId != null && !previousId.equals(currentId);
-        if (current != null && (replace || renamed)) {
-            current.invalidate();
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(login.get()).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            LOG.warnf("The container did not take the login of %s: %s", user, status);
+            return problem(Status.INTERNAL_SERVER_ERROR, "login not completed");
         }
-        if (renamed) {
-            chat.sessionEnded(previousId);
-        }
+        return Response.ok(whoami(login.get().user())).build();
     }
 
     @GET
     public Response current() {
-        String user = LoginSessions.user(request.getSession(false));
-        return user == null ? problem(Status.UNAUTHORIZED, "not logged in") : Response.ok(whoami(user)).build();
+        Principal user = request.getUserPrincipal();
+        return user == null
+                ? problem(Status.UNAUTHORIZED, "not logged in")
+                : Response.ok(whoami(user.getName())).build();
     }
 
     @DELETE

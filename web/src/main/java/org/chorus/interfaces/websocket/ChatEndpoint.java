@@ -115,8 +115,16 @@ public class ChatEndpoint {
                 String room = readable(user, frame);
                 // One below the largest long, so that since + 1 cannot overflow.
                 Long since = frame.optionalLong("since", 0, Long.MAX_VALUE - 1);
-                budgets.join(session, room, sessions.isMember(room, session), () -> sessions.join(session, room,
-                        since));
+                try {
+                    budgets.join(session, room, sessions.isMember(room, session), () -> sessions.join(session, room,
+                            since));
+                } catch (ChatRejection e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Not the client's mistake, and it concerns this room: the client can tell which join to repeat.
+                    LOG.errorf(e, "Frame from %s on connection %s failed", user, session.getId());
+                    throw new ChatRejection(ErrorCode.INTERNAL, "the join failed; join again", room);
+                }
             }
             case "leave" -> {
                 String room = readable(user, frame);

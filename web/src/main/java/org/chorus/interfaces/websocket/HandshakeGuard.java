@@ -15,14 +15,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.chorus.interfaces.LoginSessions;
 import org.chorus.interfaces.metrics.Metrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses the WebSocket upgrade with 403 from a foreign origin (cross-site WebSocket hijacking; Undertow's default
- * accepts every origin) and with 401 unless the request carries the session of a logged-in user, and hands that
- * identity to the connection as its {@link ChatPrincipal}.
+ * accepts every origin), and hands the logged-in user (the container refused the upgrade with 401 without one, web.xml)
+ * to the connection as its {@link ChatPrincipal}, with the HTTP session it belongs to.
  * <p>
  * Allowed origins: the request's own ({@code scheme://Host}) and those listed in {@code chorus.allowed-origins}
  * (comma-separated, e.g. {@code https://chat.example.com}); a request without {@code Origin} (not a browser) passes.
@@ -47,13 +46,9 @@ public class HandshakeGuard extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "origin not allowed: " + origin);
             return;
         }
+        // Only a logged-in user with role chat gets here (web.xml); the container keeps the identity for the session.
         HttpSession session = request.getSession(false);
-        String user = LoginSessions.user(session);
-        if (user == null) {
-            Metrics.refused("unauthenticated");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "log in first: POST /chorus/api/session");
-            return;
-        }
+        String user = request.getUserPrincipal().getName();
         ChatPrincipal principal = new ChatPrincipal(user, session.getId(), request.getParameter("resume"),
                 SessionTouch.of(request, session));
         chain.doFilter(new HttpServletRequestWrapper(request) {

@@ -57,28 +57,35 @@ final class RoomFeed {
 
     /**
      * Subscribes a connection (again, for a re-join): {@code joined}, then the messages after {@code since} (after the
-     * default replay when null), then, as a member, the live ones; returns how many it replayed.
+     * default replay when null), then, as a member, the live ones; returns how many it replayed. All or nothing: what
+     * it replays is read before anything is sent, so a failure (a store that cannot be read) sends no {@code joined}
+     * and leaves the connection as it was, a member still if it was one.
      */
     synchronized int join(Session session, Long since, RoomService rooms, List<String> online) {
         if (retired) {
             return RETIRED;
         }
-        members.remove(session);
-        deliverUpToLatest(rooms);
-        long first = rooms.firstKept(delivered);
-        boolean truncated = since != null && since + 1 < first;
-        long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
-        Outbound.send(session, Frames.joined(room, delivered, online, truncated));
-        int replayed = 0;
-        if (from <= delivered) {
-            for (ChatMessage m : rooms.range(room, from, delivered)) {
-                Outbound.send(session, Frames.message(m));
-                replayed++;
+        // Out of the members while catching up, so that what it gets again below is not also delivered live.
+        boolean wasMember = members.remove(session);
+        List<ChatMessage> replay;
+        boolean truncated;
+        try {
+            deliverUpToLatest(rooms);
+            long first = rooms.firstKept(delivered);
+            truncated = since != null && since + 1 < first;
+            long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
+            replay = from <= delivered ? rooms.range(room, from, delivered) : List.of();
+        } catch (RuntimeException e) {
+            if (wasMember) {
+                members.add(session);
             }
-            Metrics.MESSAGES_OUT.add(replayed);
+            throw e;
         }
+        Outbound.send(session, Frames.joined(room, delivered, online, truncated));
+        replay.forEach(m -> Outbound.send(session, Frames.message(m)));
+        Metrics.MESSAGES_OUT.add(replay.size());
         members.add(session);
-        return replayed;
+        return replay.size();
     }
 
     /**
