@@ -9,6 +9,7 @@ import org.chorus.bench.scenario.Baseline;
 import org.chorus.bench.scenario.Capacity;
 import org.chorus.bench.scenario.Failover;
 import org.chorus.bench.scenario.FanOut;
+import org.chorus.bench.scenario.Joins;
 import org.chorus.bench.scenario.Memory;
 import org.chorus.bench.scenario.Plan;
 import org.chorus.bench.scenario.Scenario;
@@ -24,7 +25,7 @@ import org.chorus.bench.scenario.Storm;
 public final class Bench {
 
     private static final List<Scenario> SCENARIOS = List.of(new FanOut(), new Capacity(), new Baseline(), new Memory(),
-            new Failover(), new Storm(), new Soak(), new Smoke());
+            new Failover(), new Storm(), new Soak(), new Smoke(), new Joins());
 
     private Bench() {
     }

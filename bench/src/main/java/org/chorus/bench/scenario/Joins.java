@@ -1,0 +1,129 @@
+package org.chorus.bench.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chorus.bench.Options;
+import org.chorus.bench.client.Client;
+import org.chorus.bench.cluster.Nodes;
+import org.chorus.bench.load.LoadRun;
+import org.chorus.bench.load.Progress;
+import org.chorus.bench.load.Recovery;
+import org.chorus.bench.report.Report;
+
+/**
+ * Scenario 8: what a client costs the servers apart from its messages: their CPU (both server JVMs, all threads, from
+ * {@code /proc}) for logging in, connecting and joining, for a resume (the connections of one node dropped without a
+ * close frame, each reconnecting with its token and re-joining with {@code since}), and for leaving, with the idle cost
+ * of the same seconds taken out. No messages are sent.
+ */
+public class Joins implements Scenario {
+
+    /** Seconds the servers' presence grace (chorus.presence.grace-ms, 5 s) needs after the last close, and some. */
+    private static final double GRACE_SECONDS = 7;
+
+    @Override
+    public String name() {
+        return "joins";
+    }
+
+    @Override
+    public String title() {
+        return "Cost per client: login + connect + join + leave, and per resume";
+    }
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of("clients", "1000", "rooms", "100", "duration", "5");
+    }
+
+    @Override
+    public Report run(Options options, Plan plan) {
+        Report report = new Report(name(), title(), options.command(), options.all());
+        Meter meter = new Meter(plan.nodes(), plan.nodeNames());
+        double idlePerSecond = meter.idle(options.decimal("duration"));
+        int rooms = options.number("rooms");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Recovery.Summary resumed;
+        double joinMs;
+        double resumeMs;
+        int clients;
+        try (LoadRun run = new LoadRun(LoadRun.CHORUS, options.text("password"))) {
+            meter.start();
+            List<Client> joined = run.add(options.number("clients"), i -> options.balancer(), plan::user,
+                    i -> plan.room("joins", i % rooms), false);
+            clients = joined.size();
+            joinMs = meter.stop(idlePerSecond);
+            String node = options.text("node");
+            List<Client> dropped = joined.stream().filter(c -> c.node().equals(node)).toList();
+            meter.start();
+            run.reconnectFromNow();
+            dropped.forEach(Client::drop);
+            resumed = waitForResumes(run, dropped.size());
+            resumeMs = meter.stop(idlePerSecond);
+            meter.start();
+        }
+        LoadRun.sleep(GRACE_SECONDS);
+        double leaveMs = meter.stop(idlePerSecond);
+        figures.put("clients", clients);
+        figures.put("rooms", rooms);
+        figures.put("idle_cores", idlePerSecond / 1e9);
+        figures.put("cpu_ms_per_login_connect_join", joinMs / Math.max(1, clients));
+        figures.put("cpu_ms_per_leave", leaveMs / Math.max(1, clients));
+        figures.put("cpu_ms_per_client", (joinMs + leaveMs) / Math.max(1, clients));
+        figures.put("resumed", resumed.resumed() + "/" + resumed.dropped());
+        figures.put("cpu_ms_per_resume", resumeMs / Math.max(1, resumed.resumed()));
+        figures.put("to_resumed_p50_ms", resumed.percentile(50));
+        figures.put("to_resumed_p99_ms", resumed.percentile(99));
+        report.row("joins", figures);
+        if (resumed.resumed() < resumed.dropped()) {
+            report.fail(resumed.resumed() + " of " + resumed.dropped() + " resumed");
+        }
+        return report;
+    }
+
+    private static Recovery.Summary waitForResumes(LoadRun run, int dropped) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        Recovery.Summary summary = run.finish().recovery();
+        while (summary.resumed() < dropped && System.nanoTime() < deadline) {
+            LoadRun.sleep(0.2);
+            summary = run.finish().recovery();
+        }
+        Progress.say(summary.resumed() + " of " + dropped + " resumed");
+        return summary;
+    }
+
+    /** The servers' CPU between start and stop, in milliseconds, less what they use idle in as long. */
+    private static final class Meter {
+
+        private final Nodes nodes;
+        private final List<String> names;
+        private Map<Long, Long> before;
+        private long startedNanos;
+
+        Meter(Nodes nodes, List<String> names) {
+            this.nodes = nodes;
+            this.names = names;
+        }
+
+        /** CPU nanoseconds per second the servers use with nothing to do, over {@code seconds}. */
+        double idle(double seconds) {
+            start();
+            LoadRun.sleep(seconds);
+            long used = Nodes.used(before, nodes.cpuNanos(names));
+            return used / ((System.nanoTime() - startedNanos) / 1e9);
+        }
+
+        void start() {
+            before = nodes.cpuNanos(names);
+            startedNanos = System.nanoTime();
+        }
+
+        double stop(double idlePerSecond) {
+            long used = Nodes.used(before, nodes.cpuNanos(names));
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            return Math.max(0, used - idlePerSecond * seconds) / 1e6;
+        }
+    }
+}
