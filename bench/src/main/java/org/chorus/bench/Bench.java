@@ -1,5 +1,6 @@
 package org.chorus.bench;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,13 @@ public final class Bench {
         Progress.say(scenario.title() + " (" + options.command() + ")");
         Report report = scenario.run(options, new Plan(options));
         System.out.println();
-        System.out.println(report.write(options.out()));
+        System.out.println(report.markdown()); // first: a report that cannot be written is not lost
+        try {
+            report.write(options.out());
+        } catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause());
+            System.exit(1);
+        }
         Progress.say("written to " + options.out().toAbsolutePath().normalize() + "/" + scenario.name() + ".{json,md}");
         System.exit(report.failures().isEmpty() ? 0 : 1);
     }

@@ -35,7 +35,9 @@ public final class Options {
             {"home", ".", "the Chorus checkout (for ./chorus start NODE and the domain's jboss-cli)"},
             {"restart", "true", "failover: start the killed node again at the end"},
             {"minutes", "30", "soak: how long the measured run lasts"},
-            {"heap-at", "5", "soak: the minute of the first heap reading (at most a third of --minutes)"},};
+            {"heap-at", "5", "soak: the minute of the first heap reading (at most a third of --minutes)"},
+            {"rounds", "1", "joins: unmeasured rounds of the whole cycle before the measured one (the JIT compiles "
+                    + "the login path for minutes after a start or a deploy)"},};
 
     private final String scenario;
     private final Map<String, String> values = new LinkedHashMap<>();

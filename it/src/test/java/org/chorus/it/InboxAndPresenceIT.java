@@ -91,6 +91,10 @@ class InboxAndPresenceIT extends TwoNodes {
                             .getString("room")) && "carol".equals(f.getString("user")))
                     .count();
             assertEquals(2, carolPresence, "exactly one online and one offline for carol: " + dave.seen());
+            try (ChatClient bob = login(node2(), "bob")) {
+                bob.connect();
+                assertEquals(List.of("bob", "dave"), members(bob.join(room)), "carol left, bob came");
+            }
         }
     }
 

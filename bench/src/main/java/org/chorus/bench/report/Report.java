@@ -82,7 +82,8 @@ public final class Report {
         }
     }
 
-    String markdown() {
+    /** The report as markdown: the command, the machine, a table per run, the notes. */
+    public String markdown() {
         StringBuilder md = new StringBuilder("### ").append(title).append("\n\n");
         md.append("`").append(command).append("` on ").append(Machine.describe()).append(", ").append(date).append(
                 "\n\n");

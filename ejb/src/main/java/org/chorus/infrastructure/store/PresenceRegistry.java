@@ -24,10 +24,11 @@ import org.infinispan.Cache;
 @ApplicationScoped
 public class PresenceRegistry {
 
-    private static final char SEP = '\u001f';
-
     @Inject
     ChatCaches caches;
+
+    @Inject
+    PresenceIndex index;
 
     /** Adds a connection; true when it is the user's first in the room (the user came online). */
     public boolean add(String room, String user, String connection) {
@@ -48,16 +49,14 @@ public class PresenceRegistry {
 
     /** The users online in a room, sorted. */
     public List<String> members(String room) {
-        String prefix = room + SEP;
-        return caches.presence().keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix
-                .length())).sorted().toList();
+        return index.members(room);
     }
 
     /** Each room with users online, and how many. */
     public Map<String, Integer> onlineCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (String key : caches.presence().keySet()) {
-            counts.merge(key.substring(0, key.indexOf(SEP)), 1, Integer::sum);
+            counts.merge(PresenceKey.room(key), 1, Integer::sum);
         }
         return counts;
     }
@@ -71,8 +70,7 @@ public class PresenceRegistry {
                 return set;
             });
             if (!change.wasEmpty() && change.isEmpty()) {
-                int sep = key.indexOf(SEP);
-                offline.add(new Presence(key.substring(0, sep), key.substring(sep + 1), false));
+                offline.add(new Presence(PresenceKey.room(key), PresenceKey.user(key), false));
             }
         }
         return offline;
@@ -110,6 +108,6 @@ public class PresenceRegistry {
     }
 
     private static String key(String room, String user) {
-        return room + SEP + user;
+        return PresenceKey.of(room, user);
     }
 }

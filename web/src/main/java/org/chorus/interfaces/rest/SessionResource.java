@@ -83,7 +83,9 @@ public class SessionResource {
             // An account without role chat, such as the inbound queue's application credential, may not chat.
             return problem(Status.FORBIDDEN, "user " + user + " may not chat (no role " + CHAT_ROLE + ")");
         }
-        request.logout();
+        if (request.getUserPrincipal() != null) {
+            request.logout(); // a fresh client has nothing to log out of, and the call is not free
+        }
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate(); // SessionEnds closes its sockets wherever they are
