@@ -10,6 +10,7 @@ import org.chorus.bench.scenario.Baseline;
 import org.chorus.bench.scenario.Capacity;
 import org.chorus.bench.scenario.Failover;
 import org.chorus.bench.scenario.FanOut;
+import org.chorus.bench.scenario.JoinStorm;
 import org.chorus.bench.scenario.Joins;
 import org.chorus.bench.scenario.Memory;
 import org.chorus.bench.scenario.Plan;
@@ -26,7 +27,7 @@ import org.chorus.bench.scenario.Storm;
 public final class Bench {
 
     private static final List<Scenario> SCENARIOS = List.of(new FanOut(), new Capacity(), new Baseline(), new Memory(),
-            new Failover(), new Storm(), new Soak(), new Smoke(), new Joins());
+            new Failover(), new Storm(), new Soak(), new Smoke(), new Joins(), new JoinStorm());
 
     private Bench() {
     }

@@ -36,6 +36,8 @@ public final class Options {
             {"restart", "true", "failover: start the killed node again at the end"},
             {"minutes", "30", "soak: how long the measured run lasts"},
             {"heap-at", "5", "soak: the minute of the first heap reading (at most a third of --minutes)"},
+            {"chatters", "200", "joinstorm: clients chatting in the rooms before and through the storm (senders "
+                    + "included)"},
             {"rounds", "1", "joins: unmeasured rounds of the whole cycle before the measured one (the JIT compiles "
                     + "the login path for minutes after a start or a deploy)"},};
 

@@ -60,13 +60,7 @@ public class ChatService {
      * that re-sends its unacknowledged messages after a failover is never refused for them.
      */
     public Ack send(String user, String room, String id, String text) {
-        ChatMessage draft = accept(user, room, id, text, clock.instant(), maxChars);
-        Ack repeat = dedupe.completed(user, id);
-        if (repeat != null) {
-            return repeat;
-        }
-        rateLimit(user, id);
-        return once(user, id, List.of(draft));
+        return fromClient(user, id, List.of(accept(user, room, id, text, clock.instant(), maxChars)));
     }
 
     /**
@@ -89,15 +83,20 @@ public class ChatService {
             throw new ChatRejection(ErrorCode.BAD_REQUEST, "\"to\" must be a user name", id);
         }
         ChatMessage draft = accept(user, Names.inbox(user), id, text, clock.instant(), maxChars);
+        ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
+        return fromClient(user, id, to.equals(user)
+                ? List.of(letter.in(Names.inbox(user)))
+                : List.of(letter, letter.in(Names.inbox(user))));
+    }
+
+    /** A client's send: the repeat of a stored one gets its first ack at no cost, a new one takes a token first. */
+    private Ack fromClient(String user, String id, List<ChatMessage> drafts) {
         Ack repeat = dedupe.completed(user, id);
         if (repeat != null) {
             return repeat;
         }
         rateLimit(user, id);
-        ChatMessage letter = new ChatMessage(Names.inbox(to), 0, id, user, to, text, draft.ts());
-        return once(user, id, to.equals(user)
-                ? List.of(letter.in(Names.inbox(user)))
-                : List.of(letter, letter.in(Names.inbox(user))));
+        return once(user, id, drafts);
     }
 
     /** Tells the room's other subscribers on every node that {@code user} is typing. */

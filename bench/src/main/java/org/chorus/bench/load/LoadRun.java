@@ -110,6 +110,14 @@ public final class LoadRun implements Events, AutoCloseable {
         pacing.start();
     }
 
+    /** Measures the load while {@code during} runs (for as long as it takes). */
+    public Window measure(Runnable during) {
+        tally.open(open());
+        long start = System.nanoTime();
+        during.run();
+        return tally.close(open(), (System.nanoTime() - start) / 1e9);
+    }
+
     /** Runs the load for {@code seconds} as the measured window (the warm-up is simply load before it). */
     public Window measure(double seconds) {
         tally.open(open());

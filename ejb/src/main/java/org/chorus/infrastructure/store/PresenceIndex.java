@@ -16,7 +16,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.infinispan.Cache;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
@@ -29,9 +28,10 @@ import org.jboss.logging.Logger;
  * events, so that a join lists its room's members without scanning every key of the cache (the scan was two thirds of a
  * join's CPU with 1,000 clients online, and grew with every client of every room).
  * <p>
- * The index may briefly hold a user whose entry is gone (events of one key can be handled out of order on two threads),
- * never the other way round for long: {@link #members} checks each candidate against the cache, and a sweep every
- * {@link #SWEEP_SECONDS} seconds adds what the events missed and drops what they left.
+ * Events of one key can be handled out of order on two threads, so each handler looks at the cache again after it
+ * changed the index (outside the map's lock: no lock is held across a cache call): whichever handler changes the index
+ * last then reads the cache's final state, and the index agrees with it once the events are handled. A sweep every
+ * {@link #SWEEP_SECONDS} seconds makes up for an event that never came. A join reads the index alone.
  */
 @ApplicationScoped
 public class PresenceIndex {
@@ -45,12 +45,21 @@ public class PresenceIndex {
 
         @CacheEntryCreated
         public void created(CacheEntryCreatedEvent<String, String> event) {
-            add(event.getKey());
+            try {
+                PresenceIndex.this.created(event.getKey());
+            } catch (RuntimeException e) {
+                // Thrown here, it would fail the cache write that has already happened; the sweep repairs the index.
+                LOG.warnf("Indexing the presence of %s failed: %s", event.getKey(), e.toString());
+            }
         }
 
         @CacheEntryRemoved
         public void removed(CacheEntryRemovedEvent<String, String> event) {
-            remove(event.getKey());
+            try {
+                PresenceIndex.this.removed(event.getKey());
+            } catch (RuntimeException e) {
+                LOG.warnf("Removing the presence of %s from the index failed: %s", event.getKey(), e.toString());
+            }
         }
     }
 
@@ -67,9 +76,14 @@ public class PresenceIndex {
 
     @PostConstruct
     void start() {
+        listen();
+        sweep = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Follows the cache's events from now on, and reads the keys it already holds. */
+    void listen() {
         caches.presence().addListener(updates);
         sweep();
-        sweep = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -78,35 +92,51 @@ public class PresenceIndex {
         caches.presence().removeListener(updates);
     }
 
-    /** The users online in a room, sorted. */
+    /** The users online in a room, sorted: a copy of the index, without a cache call. */
     public List<String> members(String room) {
         Set<String> users = online.get(room);
-        if (users == null) {
-            return List.of();
+        return users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** A key was created: index it, then look at the cache again in case its removal was handled first. */
+    void created(String key) {
+        index(key);
+        if (!caches.presence().containsKey(key)) {
+            unindex(key);
         }
-        Cache<String, String> presence = caches.presence();
-        return users.stream().filter(user -> presence.containsKey(PresenceKey.of(room, user))).toList();
     }
 
-    private void add(String key) {
-        online.computeIfAbsent(PresenceKey.room(key), room -> new ConcurrentSkipListSet<>()).add(PresenceKey.user(
-                key));
+    /** A key was removed: drop it, then look at the cache again in case it was created again meanwhile. */
+    void removed(String key) {
+        unindex(key);
+        if (caches.presence().containsKey(key)) {
+            index(key);
+        }
     }
 
-    private void remove(String key) {
+    /** Inside the map's compute, as the removal is: an add must not land in a set that was just dropped. */
+    private void index(String key) {
+        online.compute(PresenceKey.room(key), (room, users) -> {
+            Set<String> set = users == null ? new ConcurrentSkipListSet<>() : users;
+            set.add(PresenceKey.user(key));
+            return set;
+        });
+    }
+
+    private void unindex(String key) {
         online.computeIfPresent(PresenceKey.room(key), (room, users) -> {
             users.remove(PresenceKey.user(key));
             return users.isEmpty() ? null : users;
         });
     }
 
-    /** Makes the index the cache's keys again. */
-    private void sweep() {
+    /** Makes the index the cache's keys again (for an event that never came). */
+    void sweep() {
         try {
             Set<String> keys = new HashSet<>(caches.presence().keySet());
-            keys.forEach(this::add);
+            keys.forEach(this::created);
             online.forEach((room, users) -> users.stream().map(user -> PresenceKey.of(room, user)).filter(
-                    key -> !keys.contains(key) && !caches.presence().containsKey(key)).toList().forEach(this::remove));
+                    key -> !keys.contains(key)).toList().forEach(this::removed));
         } catch (RuntimeException e) {
             LOG.warnf("Sweeping the presence index failed: %s", e.toString());
         }

@@ -92,10 +92,14 @@ public class ChatEndpoint {
             }
             Outbound.send(session, Frames.error(e.code(), e.getMessage(), e.ref()));
         } catch (RuntimeException e) {
-            // Not the client's mistake: logged with its stack, answered without it.
-            LOG.errorf(e, "Frame from %s on connection %s failed", ChatPrincipal.userOf(session), session.getId());
-            Outbound.send(session, Frames.error(ErrorCode.INTERNAL, "the server failed; try again", null));
+            failed(session, e, "the server failed; try again", null);
         }
+    }
+
+    /** Not the client's mistake: logged with its stack, answered {@code internal} without it. */
+    private static void failed(Session session, RuntimeException e, String message, String ref) {
+        LOG.errorf(e, "Frame from %s on connection %s failed", ChatPrincipal.userOf(session), session.getId());
+        Outbound.send(session, Frames.error(ErrorCode.INTERNAL, message, ref));
     }
 
     @OnMessage
@@ -121,9 +125,8 @@ public class ChatEndpoint {
                 } catch (ChatRejection e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    // Not the client's mistake, and it concerns this room: the client can tell which join to repeat.
-                    LOG.errorf(e, "Frame from %s on connection %s failed", user, session.getId());
-                    throw new ChatRejection(ErrorCode.INTERNAL, "the join failed; join again", room);
+                    // It concerns this room: the client can tell which join to repeat.
+                    failed(session, e, "the join failed; join again", room);
                 }
             }
             case "leave" -> {

@@ -5,9 +5,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,7 +35,16 @@ public class SessionKeepAlive {
     private record Held(SessionTouch touch, Set<String> connections, AtomicLong touched) {
     }
 
+    /** A touch waiting for its turn. */
+    private record Pending(String httpSession, HttpRequest request) {
+    }
+
+    /** Touches in flight at most: a thousand connections closing at once must not open a thousand sockets. */
+    static final int IN_FLIGHT = 8;
+
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
 
     @Inject
     Ticker ticker;
@@ -95,15 +107,37 @@ public class SessionKeepAlive {
     }
 
     private void touch(String httpSession, SessionTouch touch) {
-        HttpRequest request = HttpRequest.newBuilder(touch.uri()).header("Cookie", touch.cookie()).timeout(Duration
-                .ofSeconds(10)).GET().build();
-        client.sendAsync(request, BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.warnf("Keeping HTTP session %s alive failed: %s", httpSession, failure.toString());
-            } else if (response.statusCode() != 200) {
-                // It ended meanwhile: its connections are being closed with 1008 on every node.
-                LOG.debugf("HTTP session %s answered %d to its keep-alive", httpSession, response.statusCode());
+        waiting.add(new Pending(httpSession, HttpRequest.newBuilder(touch.uri()).header("Cookie", touch.cookie())
+                .timeout(Duration.ofSeconds(10)).GET().build()));
+        sendWaiting();
+    }
+
+    private void sendWaiting() {
+        while (!waiting.isEmpty() && inFlight.tryAcquire()) {
+            Pending next = waiting.poll();
+            if (next == null) {
+                inFlight.release();
+                return;
             }
-        });
+            send(next.httpSession(), next.request());
+        }
+    }
+
+    private void send(String httpSession, HttpRequest request) {
+        try {
+            client.sendAsync(request, BodyHandlers.discarding()).whenCompleteAsync((response, failure) -> {
+                inFlight.release();
+                sendWaiting();
+                if (failure != null) {
+                    LOG.warnf("Keeping HTTP session %s alive failed: %s", httpSession, failure.toString());
+                } else if (response.statusCode() != 200) {
+                    // It ended meanwhile: its connections are being closed with 1008 on every node.
+                    LOG.debugf("HTTP session %s answered %d to its keep-alive", httpSession, response.statusCode());
+                }
+            }, ticker.executor());
+        } catch (RuntimeException e) {
+            inFlight.release();
+            LOG.warnf("Keeping HTTP session %s alive failed: %s", httpSession, e.toString());
+        }
     }
 }

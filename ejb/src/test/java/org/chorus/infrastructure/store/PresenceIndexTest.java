@@ -1,0 +1,82 @@
+package org.chorus.infrastructure.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.infinispan.Cache;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.context.Flag;
+import org.infinispan.manager.DefaultCacheManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PresenceIndexTest {
+
+    private DefaultCacheManager manager;
+    private Cache<String, String> presence;
+    private PresenceIndex index;
+
+    @BeforeEach
+    void cache() {
+        manager = new DefaultCacheManager();
+        manager.defineConfiguration("presence", new ConfigurationBuilder().build());
+        presence = manager.getCache("presence");
+        index = new PresenceIndex();
+        index.caches = new ChatCaches() {
+
+            @Override
+            public Cache<String, String> presence() {
+                return presence;
+            }
+        };
+    }
+
+    @AfterEach
+    void stop() {
+        manager.stop();
+    }
+
+    @Test
+    void membersFollowTheCacheSortedAndPerRoom() {
+        presence.put(PresenceKey.of("general", "bob"), "node1/a");
+        index.listen();
+        presence.put(PresenceKey.of("general", "alice"), "node2/b");
+        presence.put(PresenceKey.of("random", "carol"), "node1/c");
+        assertEquals(List.of("alice", "bob"), index.members("general"));
+        assertEquals(List.of("carol"), index.members("random"));
+
+        presence.remove(PresenceKey.of("general", "bob"));
+        assertEquals(List.of("alice"), index.members("general"));
+        assertEquals(List.of(), index.members("nobody-here"));
+    }
+
+    @Test
+    void aRemovalHandledAfterTheUserCameBackLeavesTheUserListed() {
+        index.listen();
+        presence.put(PresenceKey.of("general", "alice"), "node1/b");
+        index.removed(PresenceKey.of("general", "alice")); // the event of an earlier removal, handled late
+        assertEquals(List.of("alice"), index.members("general"));
+    }
+
+    @Test
+    void aCreationHandledAfterTheUserLeftAgainLeavesTheUserOut() {
+        index.listen();
+        index.created(PresenceKey.of("general", "alice")); // the event of an earlier creation, handled late
+        assertEquals(List.of(), index.members("general"));
+    }
+
+    @Test
+    void entriesWhoseEventsWereMissedAreFoundByTheSweep() {
+        index.listen();
+        presence.put(PresenceKey.of("general", "alice"), "node1/a");
+        Cache<String, String> silent = presence.getAdvancedCache().withFlags(Flag.SKIP_LISTENER_NOTIFICATION);
+        silent.put(PresenceKey.of("general", "bob"), "node2/b");
+        silent.remove(PresenceKey.of("general", "alice"));
+        assertEquals(List.of("alice"), index.members("general"), "not seen yet");
+
+        index.sweep();
+        assertEquals(List.of("bob"), index.members("general"));
+    }
+}
