@@ -66,17 +66,15 @@ public final class Report {
         return this;
     }
 
-    /** Writes the JSON, the markdown and the charts; returns the markdown. */
-    public String write(Path out) {
+    /** Writes the JSON, the markdown and the charts. */
+    public void write(Path out) {
         try {
             Files.createDirectories(out);
             for (Chart chart : charts) {
                 Plot.draw(chart, out.resolve(chart.file() + ".png"));
             }
-            String markdown = markdown();
-            Files.writeString(out.resolve(scenario + ".md"), markdown);
+            Files.writeString(out.resolve(scenario + ".md"), markdown());
             Files.writeString(out.resolve(scenario + ".json"), json());
-            return markdown;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + out, e);
         }

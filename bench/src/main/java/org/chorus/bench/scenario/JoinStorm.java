@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.chorus.bench.Options;
 import org.chorus.bench.client.Client;
-import org.chorus.bench.cluster.Nodes;
 import org.chorus.bench.load.LoadRun;
 import org.chorus.bench.load.Progress;
 import org.chorus.bench.load.Verdict;
@@ -56,26 +55,23 @@ public class JoinStorm implements Scenario {
             run.send(senders, options.decimal("rate"), options.number("size"));
             LoadRun.sleep(options.decimal("warmup"));
             Progress.say("the chat alone for " + options.text("duration") + " s");
-            Map<Long, Long> calmStart = plan.nodes().cpuNanos(plan.nodeNames());
+            CpuMeter meter = new CpuMeter(plan.nodes(), plan.nodeNames());
+            meter.start();
             Plan.Measured calm = plan.measure(run);
-            double chatNanosPerSecond = Nodes.used(calmStart, plan.nodes().cpuNanos(plan.nodeNames())) / calm.window()
-                    .seconds();
+            double chatPerSecond = meter.perSecond();
             Progress.say("the storm: " + clients + " clients log in and join");
-            Map<Long, Long> before = plan.nodes().cpuNanos(plan.nodeNames());
             int[] joined = new int[1];
-            long start = System.nanoTime();
+            meter.start();
             Window storm = run.measure(() -> joined[0] = run.add(clients, i -> options.balancer(), plan::user,
                     i -> plan.room("storm", i % rooms), false).size());
             LoadRun.sleep(TAIL_SECONDS); // the presence of the last joins is still on its way
-            long used = Nodes.used(before, plan.nodes().cpuNanos(plan.nodeNames()));
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double stormMs = meter.stop(chatPerSecond);
             Verdict verdict = run.finish();
             Map<String, Object> figures = storm.figures();
             figures.put("joined", joined[0] + "/" + clients);
             figures.put("storm_seconds", storm.seconds());
             figures.put("calm_p99_ms", calm.window().deliveryMs(99));
-            figures.put("server_cpu_ms_per_joiner", Math.max(0, used - chatNanosPerSecond * seconds) / 1e6 / Math.max(
-                    1, joined[0]));
+            figures.put("server_cpu_ms_per_joiner", stormMs / Math.max(1, joined[0]));
             figures.putAll(verdict.figures());
             report.row("storm", figures);
             FanOut.check(report, "storm", verdict);

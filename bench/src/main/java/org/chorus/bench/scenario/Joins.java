@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.chorus.bench.Options;
 import org.chorus.bench.client.Client;
-import org.chorus.bench.cluster.Nodes;
 import org.chorus.bench.load.LoadRun;
 import org.chorus.bench.load.Progress;
 import org.chorus.bench.load.Recovery;
@@ -42,7 +41,7 @@ public class Joins implements Scenario {
     @Override
     public Report run(Options options, Plan plan) {
         Report report = new Report(name(), title(), options.command(), options.all());
-        Meter meter = new Meter(plan.nodes(), plan.nodeNames());
+        CpuMeter meter = new CpuMeter(plan.nodes(), plan.nodeNames());
         int warm = options.number("rounds");
         double idleBefore = meter.idle(options.decimal("duration"));
         for (int round = 1; round <= warm; round++) {
@@ -63,7 +62,7 @@ public class Joins implements Scenario {
     }
 
     /** One cycle: everyone logs in, connects and joins; one node's clients drop and resume; everyone leaves. */
-    private Map<String, Object> round(Options options, Plan plan, Meter meter, double idlePerSecond) {
+    private Map<String, Object> round(Options options, Plan plan, CpuMeter meter, double idlePerSecond) {
         int rooms = options.number("rooms");
         Recovery.Summary resumed;
         double joinMs;
@@ -109,38 +108,5 @@ public class Joins implements Scenario {
         }
         Progress.say(summary.resumed() + " of " + dropped + " resumed");
         return summary;
-    }
-
-    /** The servers' CPU between start and stop, in milliseconds, less what they use idle in as long. */
-    private static final class Meter {
-
-        private final Nodes nodes;
-        private final List<String> names;
-        private Map<Long, Long> before;
-        private long startedNanos;
-
-        Meter(Nodes nodes, List<String> names) {
-            this.nodes = nodes;
-            this.names = names;
-        }
-
-        /** CPU nanoseconds per second the servers use with nothing to do, over {@code seconds}. */
-        double idle(double seconds) {
-            start();
-            LoadRun.sleep(seconds);
-            long used = Nodes.used(before, nodes.cpuNanos(names));
-            return used / ((System.nanoTime() - startedNanos) / 1e9);
-        }
-
-        void start() {
-            before = nodes.cpuNanos(names);
-            startedNanos = System.nanoTime();
-        }
-
-        double stop(double idlePerSecond) {
-            long used = Nodes.used(before, nodes.cpuNanos(names));
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            return Math.max(0, used - idlePerSecond * seconds) / 1e6;
-        }
     }
 }

@@ -32,7 +32,7 @@ public class PresenceRegistry {
 
     /** Adds a connection; true when it is the user's first in the room (the user came online). */
     public boolean add(String room, String user, String connection) {
-        return update(key(room, user), set -> {
+        return update(PresenceKey.of(room, user), set -> {
             set.add(connection);
             return set;
         }).wasEmpty();
@@ -40,7 +40,7 @@ public class PresenceRegistry {
 
     /** Removes a connection; true when it was the user's last in the room (the user went offline). */
     public boolean remove(String room, String user, String connection) {
-        Change change = update(key(room, user), set -> {
+        Change change = update(PresenceKey.of(room, user), set -> {
             set.remove(connection);
             return set;
         });
@@ -105,9 +105,5 @@ public class PresenceRegistry {
 
     private static Set<String> parse(String value) {
         return value == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(value.split(",")));
-    }
-
-    private static String key(String room, String user) {
-        return PresenceKey.of(room, user);
     }
 }
