@@ -1,88 +1,44 @@
 package org.chorus.application;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
+import java.io.ObjectInputFilter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 
-import org.chorus.domain.ConnectionState;
-import org.chorus.infrastructure.store.ConnectionStates;
+import org.chorus.infrastructure.serialization.JavaValues;
 
 /**
- * A connection's user properties that survive the loss of its node: like {@code Session.getUserProperties()}, but kept
- * in the cluster under the connection's resume token. Values must be serializable; each {@code put} and {@code remove}
- * is written through to the cluster before it returns.
+ * A connection's user properties kept in the cluster under its resume token, each {@code put} and {@code remove}
+ * written through before it returns.
+ *
+ * @deprecated an endpoint with {@code @ReplicatedUserProperties} (web module, {@code org.chorus.interfaces.failover})
+ *             keeps the standard {@code Session.getUserProperties()} in the cluster instead; this view shares the same
+ *             stored values, but what it writes reaches an open session's map only when the connection resumes.
  */
+@Deprecated
 public final class UserProperties {
 
     private final String token;
-    private final ConnectionStates states;
+    private final Connections connections;
+    private final ObjectInputFilter filter;
 
-    UserProperties(String token, ConnectionStates states) {
+    UserProperties(String token, Connections connections, ObjectInputFilter filter) {
         this.token = token;
-        this.states = states;
+        this.connections = connections;
+        this.filter = filter;
     }
 
-    /** The value stored under {@code key}, or null. */
+    /** The value stored under {@code key}, or null; {@link IllegalArgumentException} when the filter rejects it. */
     public Serializable get(String key) {
-        String encoded = states.find(token).map(s -> s.properties().get(key)).orElse(null);
-        return encoded == null ? null : decode(encoded);
+        String encoded = connections.storedProperties(token).get(key);
+        return encoded == null ? null : JavaValues.decode(encoded, filter);
     }
 
     public void put(String key, Serializable value) {
-        String encoded = encode(value);
-        edit(properties -> properties.put(key, encoded));
+        connections.changeProperties(token, Map.of(key, JavaValues.encode(value)), Set.of());
     }
 
     public void remove(String key) {
-        edit(properties -> properties.remove(key));
-    }
-
-    private void edit(Consumer<Map<String, String>> change) {
-        states.update(token, s -> {
-            Map<String, String> properties = new HashMap<>(s.properties());
-            change.accept(properties);
-            return new ConnectionState(s.user(), s.httpSession(), s.rooms(), properties);
-        });
-    }
-
-    /** Resolves classes with the caller's context class loader: the web module's own types included. */
-    private static final class ContextObjectInputStream extends ObjectInputStream {
-
-        ContextObjectInputStream(byte[] bytes) throws IOException {
-            super(new ByteArrayInputStream(bytes));
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return loader == null ? super.resolveClass(desc) : Class.forName(desc.getName(), false, loader);
-        }
-    }
-
-    static String encode(Serializable value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
-    }
-
-    static Serializable decode(String encoded) {
-        try (ObjectInputStream in = new ContextObjectInputStream(Base64.getDecoder().decode(encoded))) {
-            return (Serializable) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("unreadable user property", e);
-        }
+        connections.changeProperties(token, Map.of(), Set.of(key));
     }
 }

@@ -136,11 +136,29 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private JsonObject connect(String token, WebSocket.Builder builder) throws Exception {
-        String path = token == null ? "chat" : "chat?resume=" + token;
+        open(token == null ? "chat" : "chat?resume=" + token, builder);
+        return next("welcome");
+    }
+
+    /**
+     * Opens a WebSocket to another endpoint of the application, {@code path} (query included) below the base, with this
+     * client's cookies; returns its first frame (every frame it sends must be a JSON object with a {@code type}).
+     */
+    public JsonObject open(String path) throws Exception {
+        open(path, http.newWebSocketBuilder());
+        return next(f -> true, "a first frame from " + path);
+    }
+
+    private void open(String path, WebSocket.Builder builder) throws Exception {
         URI ws = URI.create(base.resolve(path).toString().replaceFirst("^http", "ws"));
         socket = builder.connectTimeout(TIMEOUT).buildAsync(ws, new Listener()).get(TIMEOUT.toSeconds(),
                 TimeUnit.SECONDS);
-        return next("welcome");
+    }
+
+    /** Sends a text frame and returns the next frame of type {@code answer}. */
+    public JsonObject ask(String text, String answer) throws Exception {
+        sendRaw(text);
+        return next(answer);
     }
 
     /** Sends a binary frame (not part of the protocol). */

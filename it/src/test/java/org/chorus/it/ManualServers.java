@@ -1,10 +1,14 @@
 package org.chorus.it;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
+import org.chorus.infrastructure.serialization.ValueFilters;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,6 +27,14 @@ abstract class ManualServers {
     static final URI NODE_1 = URI.create("http://127.0.0.1:8380/chorus/");
     static final URI NODE_2 = URI.create("http://127.0.0.1:8480/chorus/");
 
+    /**
+     * What the deployment adds to Chorus, for {@link UserPropertiesFailoverIT}: the example endpoint of user properties
+     * that fail over ({@link CounterEndpoint}), and a filter that restores its {@link Note} values besides Java's value
+     * types.
+     */
+    static final Map<String, String> COUNTER = Map.of("chorus.user-properties.filter", ValueFilters.DEFAULT.replace(
+            "!*", "org.chorus.it.*;!*"));
+
     @ArquillianResource
     ContainerController servers;
 
@@ -34,13 +46,13 @@ abstract class ManualServers {
     @Deployment(name = Cluster.DEPLOYMENT_1, managed = false, testable = false)
     @TargetsContainer(Cluster.NODE_1)
     static EnterpriseArchive onNode1() {
-        return Cluster.chorus();
+        return Cluster.chorus(COUNTER, CounterEndpoint.class, Note.class);
     }
 
     @Deployment(name = Cluster.DEPLOYMENT_2, managed = false, testable = false)
     @TargetsContainer(Cluster.NODE_2)
     static EnterpriseArchive onNode2() {
-        return Cluster.chorus();
+        return Cluster.chorus(COUNTER, CounterEndpoint.class, Note.class);
     }
 
     /** Starts both servers and deploys Chorus on each. */
@@ -54,6 +66,24 @@ abstract class ManualServers {
     void deploy(String deployment) {
         deployer.deploy(deployment);
         deployed.add(deployment);
+    }
+
+    /**
+     * What {@code attempt} returns once it does not throw {@link java.util.concurrent.ExecutionException} or
+     * {@link java.io.IOException} (a server not there yet), tried every 100 ms as a client would, until {@code limit}.
+     */
+    static <T> T retrying(Callable<T> attempt, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                return attempt.call();
+            } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     void undeploy(String deployment) {

@@ -50,7 +50,7 @@ class NodeCrashIT extends ManualServers {
             Crash.kill(Cluster.NODE_1);
             long killed = System.nanoTime();
             ChatClient resumed = carol.on(NODE_2);
-            JsonObject welcome = reconnect(resumed, token, Duration.ofSeconds(30));
+            JsonObject welcome = retrying(() -> resumed.connect(token), Duration.ofSeconds(30));
             assertTrue(welcome.getBoolean("resumed"), welcome.toString());
             assertEquals(Set.of(warmup, room), Set.copyOf(welcome.getJsonArray("rooms").getValuesAs(JsonString.class)
                     .stream().map(JsonString::getString).toList()), "her rooms are restored");
@@ -71,21 +71,6 @@ class NodeCrashIT extends ManualServers {
             assertEquals(1, seen.stream().filter(m -> unacked.equals(m.getString("id"))).count(),
                     "the re-sent message is stored once");
             resumed.close();
-        }
-    }
-
-    /** Reconnects with the token until the server answers (retrying every 100 ms, as a client would): the welcome. */
-    private static JsonObject reconnect(ChatClient client, String token, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            try {
-                return client.connect(token);
-            } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(100);
-            }
         }
     }
 

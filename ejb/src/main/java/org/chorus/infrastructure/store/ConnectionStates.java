@@ -71,7 +71,9 @@ public class ConnectionStates {
                 local.put(token, write(state));
             }
         });
-        ClusterRetry.run("connection index", () -> index(state.httpSession(), token));
+        if (!state.httpSession().isEmpty()) { // a connection without an HTTP session ends with its lifespan only
+            ClusterRetry.run("connection index", () -> index(state.httpSession(), token));
+        }
     }
 
     /** Adds {@code token} to its HTTP session's index entry, by compare-and-set. */

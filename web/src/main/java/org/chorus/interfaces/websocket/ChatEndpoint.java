@@ -21,14 +21,21 @@ import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.chorus.domain.Names;
 import org.chorus.infrastructure.store.LocalNode;
+import org.chorus.interfaces.failover.Replicas;
+import org.chorus.interfaces.failover.ReplicatedUserProperties;
 import org.chorus.interfaces.metrics.Metrics;
 import org.chorus.interfaces.websocket.FrameBudgets.Kind;
 import org.jboss.logging.Logger;
 
 /**
  * The chat WebSocket endpoint: decodes each client frame and hands it to the chat services or the local registry.
+ * <p>
+ * Its connections fail over through {@link ReplicatedUserProperties}: the interceptor opens or resumes a connection's
+ * state before {@link #open} runs (its token, rooms and user properties), and keeps {@code Session.getUserProperties()}
+ * in the cluster after every handler.
  */
 @ServerEndpoint(ChatEndpoint.PATH)
+@ReplicatedUserProperties
 public class ChatEndpoint {
 
     static final String PATH = "/chat";
@@ -46,7 +53,7 @@ public class ChatEndpoint {
     RoomService rooms;
 
     @Inject
-    Connections connections;
+    Replicas replicas;
 
     @Inject
     SessionKeepAlive keepAlive;
@@ -69,8 +76,8 @@ public class ChatEndpoint {
         }
         limits.opened(session);
         budgets.opened(session);
-        Connections.Opened opened = connections.open(principal.user(), principal.httpSession(), principal.resume());
-        sessions.open(session, principal, opened.token());
+        Connections.Opened opened = replicas.opened(session);
+        sessions.open(session, principal);
         keepAlive.opened(principal, session.getId());
         Metrics.opened(opened.resumed());
         Outbound.send(session, Frames.welcome(principal.user(), LocalNode.name(), opened.token(), opened

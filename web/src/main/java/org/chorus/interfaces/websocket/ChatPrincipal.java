@@ -5,10 +5,11 @@ import java.security.Principal;
 import jakarta.websocket.Session;
 
 /**
- * The identity of one chat connection: the logged-in user, the HTTP session the handshake carried, the resume token it
- * asked to continue ({@code ?resume=}, or null), and how to keep that session alive (null: it never times out).
+ * The identity of one chat connection: the logged-in user, the HTTP session the handshake carried, and how to keep that
+ * session alive (null: it never times out). The token it asks to resume ({@code ?resume=}) is read by the failover
+ * interceptor.
  */
-public record ChatPrincipal(String user, String httpSession, String resume, SessionTouch touch) implements Principal {
+public record ChatPrincipal(String user, String httpSession, SessionTouch touch) implements Principal {
 
     @Override
     public String getName() {

@@ -49,8 +49,7 @@ public class HandshakeGuard extends HttpFilter {
         // Only a logged-in user with role chat gets here (web.xml); the container keeps the identity for the session.
         HttpSession session = request.getSession(false);
         String user = request.getUserPrincipal().getName();
-        ChatPrincipal principal = new ChatPrincipal(user, session.getId(), request.getParameter("resume"),
-                SessionTouch.of(request, session));
+        ChatPrincipal principal = new ChatPrincipal(user, session.getId(), SessionTouch.of(request, session));
         chain.doFilter(new HttpServletRequestWrapper(request) {
 
             @Override

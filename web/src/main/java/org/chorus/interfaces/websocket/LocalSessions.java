@@ -18,6 +18,7 @@ import jakarta.websocket.Session;
 import org.chorus.application.Connections;
 import org.chorus.application.RoomService;
 import org.chorus.domain.SessionEnded;
+import org.chorus.interfaces.failover.Replicas;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,7 +30,6 @@ import org.jboss.logging.Logger;
 public class LocalSessions {
 
     private static final Logger LOG = Logger.getLogger(LocalSessions.class);
-    private static final String TOKEN = "chorus.resume";
 
     private final Map<String, Set<Session>> byHttpSession = new ConcurrentHashMap<>();
 
@@ -56,9 +56,8 @@ public class LocalSessions {
         byHttpSession.values().forEach(sessions -> sessions.forEach(session -> Outbound.close(session, reason)));
     }
 
-    /** Registers a new connection under the HTTP session its handshake carried, with its resume token. */
-    public void open(Session session, ChatPrincipal principal, String token) {
-        session.getUserProperties().put(TOKEN, token);
+    /** Registers a new connection under the HTTP session its handshake carried (its token is in its properties). */
+    public void open(Session session, ChatPrincipal principal) {
         byHttpSession.computeIfAbsent(principal.httpSession(), s -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
@@ -141,6 +140,6 @@ public class LocalSessions {
     }
 
     static String token(Session session) {
-        return (String) session.getUserProperties().get(TOKEN);
+        return Replicas.token(session);
     }
 }

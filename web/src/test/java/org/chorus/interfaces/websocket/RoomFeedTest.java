@@ -166,7 +166,7 @@ class RoomFeedTest {
                     }
                     return null;
                 });
-        ChatPrincipal principal = new ChatPrincipal("alice", "http-" + id, null, null);
+        ChatPrincipal principal = new ChatPrincipal("alice", "http-" + id, null);
         java.util.Map<String, Object> properties = new java.util.concurrent.ConcurrentHashMap<>();
         return (Session) Proxy.newProxyInstance(RoomFeedTest.class.getClassLoader(), new Class<?>[]{Session.class}, (
                 proxy, method, args) -> switch (method.getName()) {
