@@ -24,8 +24,11 @@ import org.chorus.interfaces.failover.ReplicatedUserProperties;
 @ReplicatedUserProperties
 public class CounterEndpoint {
 
-    /** The endpoint's path below the application's context, as the client resolves it. */
-    public static final String PATH = "test/counter";
+    /** The endpoint's path in the application. */
+    public static final String PATH = "/test/counter";
+
+    /** The same, relative to the application's base URL, as a client resolves it. */
+    public static final String RELATIVE = PATH.substring(1);
 
     @OnOpen
     public void open(Session session) throws IOException {

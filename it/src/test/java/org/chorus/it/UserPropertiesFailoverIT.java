@@ -30,7 +30,7 @@ class UserPropertiesFailoverIT extends ManualServers {
     void valuesPutBeforeAKillAreInTheUserPropertiesOfTheConnectionResumedOnTheOtherServer() throws Exception {
         up();
         try (ChatClient alice = ChatClient.login(NODE_1, "alice", Cluster.PASSWORD)) {
-            String token = UserPropertiesIT.tokenOf(alice.open(CounterEndpoint.PATH));
+            String token = UserPropertiesIT.tokenOf(alice.open(CounterEndpoint.RELATIVE));
             for (int i = 0; i < 3; i++) {
                 alice.ask("inc", "state");
             }
@@ -41,7 +41,7 @@ class UserPropertiesFailoverIT extends ManualServers {
 
             Crash.kill(Cluster.NODE_1);
             ChatClient onNode2 = alice.on(NODE_2);
-            JsonObject opened = retrying(() -> onNode2.open(CounterEndpoint.PATH + "?resume=" + token), Duration
+            JsonObject opened = retrying(() -> onNode2.open(CounterEndpoint.RELATIVE + "?resume=" + token), Duration
                     .ofSeconds(30));
             assertTrue(opened.getBoolean("resumed"), opened.toString());
             assertEquals(token, opened.getString("resume"), "the same token serves the next reconnect");

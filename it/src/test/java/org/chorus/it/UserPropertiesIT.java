@@ -35,7 +35,7 @@ class UserPropertiesIT extends ProbedNodes {
         ServerLog onNode1 = ServerLog.from(Cluster.NODE_1);
         ServerLog onNode2 = ServerLog.from(Cluster.NODE_2);
         ChatClient alice = login(node1(), "alice");
-        String token = tokenOf(alice.open(CounterEndpoint.PATH));
+        String token = tokenOf(alice.open(CounterEndpoint.RELATIVE));
         alice.ask("inc", "state");
         assertEquals(2, alice.ask("inc", "state").getInt("count"));
         alice.ask("draft:dear all,", "state");
@@ -46,7 +46,7 @@ class UserPropertiesIT extends ProbedNodes {
         alice.close();
 
         ChatClient resumed = alice.on(node2());
-        JsonObject opened = resumed.open(CounterEndpoint.PATH + "?resume=" + token);
+        JsonObject opened = resumed.open(CounterEndpoint.RELATIVE + "?resume=" + token);
         assertTrue(opened.getBoolean("resumed"), opened.toString());
         assertEquals(2, opened.getInt("count", -1), "in the map before the first handler: " + opened);
         assertEquals("dear all,", opened.getString("draft", null), opened.toString());
