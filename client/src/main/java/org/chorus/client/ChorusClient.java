@@ -26,9 +26,9 @@ import org.chorus.client.frame.Frames;
  * <b>Order.</b> Each room's listener gets every message once and in seq order. A seq at or below the last delivered is
  * a repeat and is dropped. A seq past the next one is a gap: rather than hold later messages back in memory, the client
  * drops them and joins the room again since the last seq delivered, so that the server replays the rest in order (what
- * was already on its way is dropped as repeats); if {@value Room#RESYNCS} re-joins in a row leave a gap open (history
- * gone), the client logs it and goes on. After a fresh join (the server replays recent history) or a truncated one, the
- * first message sets where the room starts.
+ * was already on its way is dropped as repeats); if three re-joins in a row leave a gap open (history gone), the client
+ * logs it and goes on. After a fresh join (the server replays recent history) or a truncated one, the first message
+ * sets where the room starts.
  *
  * <p>
  * <b>Threads.</b> Every method may be called from any thread and none blocks. Listeners, the state listener, and what

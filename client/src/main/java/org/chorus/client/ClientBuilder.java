@@ -85,7 +85,10 @@ public final class ClientBuilder {
         return this;
     }
 
-    /** How long one attempt may take from its start to welcomed and re-joined (default 10 s) before it is dropped. */
+    /**
+     * How long an attempt may take (default 10 s) before it is dropped: the first from its start to its welcome, a
+     * reconnect to welcomed and re-joined.
+     */
     public ClientBuilder openTimeout(Duration timeout) {
         this.openTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;

@@ -125,7 +125,7 @@ final class Session {
         }
     }
 
-    /** Starts a try: a new connection, opened by the dialer, with a deadline for its welcome and re-joins. */
+    /** Starts a try: a new connection, opened by the dialer, with a deadline for its welcome (and re-joins). */
     private void attempt() {
         if (current != null || closed) {
             return;
@@ -146,6 +146,7 @@ final class Session {
         current.watch(Decode.silenceMillis(frame));
         rooms.rejoin(w);
         if (!welcome.isDone()) {
+            cancelTimer(); // connect() is over; joins made from here on wait as long as the server takes
             move(ConnectionState.CONNECTED, null);
             welcome.complete(w);
         }
