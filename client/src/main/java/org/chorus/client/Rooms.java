@@ -102,7 +102,7 @@ final class Rooms {
                     try {
                         room.listener.onMessage(Decode.message(frame));
                     } catch (RuntimeException e) {
-                        Session.LOG.log(Level.WARNING, "the listener of " + room.name + " failed", e);
+                        Session.LOG.log(Level.WARNING, () -> "the listener of " + room.name + " failed", e);
                     }
                 }
             }
@@ -133,7 +133,7 @@ final class Rooms {
                 room.listener.onPresence(room.name, user, "online".equals(frame.getString("status", "")));
             }
         } catch (RuntimeException e) {
-            Session.LOG.log(Level.WARNING, "the listener of " + room.name + " failed", e);
+            Session.LOG.log(Level.WARNING, () -> "the listener of " + room.name + " failed", e);
         }
     }
 
