@@ -1,146 +1,102 @@
 package org.chorus.bench.client;
 
-import java.io.StringReader;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
-import io.undertow.websockets.core.CloseMessage;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
-import org.xnio.IoUtils;
+
+import org.chorus.client.ChorusClient;
+import org.chorus.client.ClientBuilder;
+import org.chorus.client.ConnectionEvent;
+import org.chorus.client.Joined;
+import org.chorus.client.RoomListener;
+import org.chorus.client.Welcome;
+import org.chorus.client.spi.FrameObserver;
+import org.chorus.client.spi.Link;
+import org.chorus.client.spi.Transport;
 
 /**
- * One simulated user connection speaking the Chorus protocol: logs in, opens the WebSocket (resuming with its token
- * after the first time), joins rooms, sends, and checks every room's seqs in its {@link Ledger}s. It answers the
- * server's pings (Undertow does) and tells when the server has gone silent past the heartbeat of its {@code welcome}.
+ * One simulated user: a thin adapter over the client library, which logs in, connects, and after a lost link
+ * reconnects, re-joins and re-sends by itself. Its frame observer checks every room's seqs in this client's
+ * {@link Ledger}s as the server sent them (repeats and disorder included, which the library hides from listeners) and
+ * hands messages, acks and errors with their arrival time to the run's {@link Events}.
  */
-public final class Client {
+public final class Client implements FrameObserver {
 
-    /** Looked up once: {@code Json}'s static methods look the provider up on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /** Reconnects wait a random share of 100 ms, doubling per attempt up to 1 s. */
+    private static final Duration FIRST = Duration.ofMillis(100);
+    private static final Duration CAP = Duration.ofSeconds(1);
 
-    private final Wire wire;
+    private final ChorusClient chorus;
     private final URI base;
-    private final String path;
     private final String user;
     private final Events events;
     private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Long>> joins = new ConcurrentHashMap<>();
-    private volatile CompletableFuture<JsonObject> welcome = new CompletableFuture<>();
-    private volatile WebSocketChannel channel;
+    private final List<String> rooms = new CopyOnWriteArrayList<>();
+    private volatile Link link;
     private volatile String cookie;
-    private volatile String token;
-    private volatile String node = "?";
-    private volatile boolean ready;
-    private volatile long heard = System.nanoTime();
-    private volatile long silentAfterNanos;
-
-    /** A client of {@code user} at {@code base}, speaking on {@code path} (/chorus/chat, or the baseline's). */
-    public Client(Wire wire, URI base, String path, String user, Events events) {
-        this.wire = wire;
-        this.base = base;
-        this.path = path;
-        this.user = user;
-        this.events = events;
-    }
-
-    /** Logs in (not needed for the baseline). */
-    public CompletableFuture<Client> login(String password) {
-        return Login.as(base, user, password).thenApply(c -> {
-            cookie = c;
-            return this;
-        });
-    }
-
-    /** Opens the WebSocket, with the resume token of the last one if there was one; completes with the welcome. */
-    public CompletableFuture<JsonObject> connect() {
-        welcome = new CompletableFuture<>();
-        silentAfterNanos = 0;
-        ready = false;
-        URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + path + (token == null
-                ? ""
-                : "?resume="
-                        + token));
-        wire.open(ws, Addresses.next(), cookie).whenComplete((opened, failure) -> {
-            if (failure != null) {
-                welcome.completeExceptionally(failure);
-                return;
-            }
-            channel = opened;
-            Receiver receiver = new Receiver();
-            opened.getReceiveSetter().set(receiver);
-            opened.getCloseSetter().set(ch -> receiver.ended(opened, 1006));
-            opened.resumeReceives();
-        });
-        return welcome;
-    }
-
-    /** Joins a room, since what this client has seen of it; completes with the room's seq at the join. */
-    public CompletableFuture<Long> join(String room) {
-        CompletableFuture<Long> joined = new CompletableFuture<>();
-        joins.put(room, joined);
-        Ledger ledger = ledgers.get(room);
-        var frame = JSON.createObjectBuilder().add("type", "join").add("room", room);
-        if (ledger != null) {
-            frame.add("since", ledger.contiguous());
-        }
-        send(frame.build().toString());
-        return joined;
-    }
+    private volatile boolean up;
+    private volatile boolean stateFound;
 
     /**
-     * Whether the connection has joined its rooms since it was (re)opened: only then may it send, as the protocol's
-     * failover steps say (re-join, then re-send); a send before the re-join is refused with {@code not_member}.
+     * A client of {@code user} at {@code base}, speaking on {@code path} (/chorus/chat, or the baseline's) through
+     * {@code network}; it logs in with {@code password}, unless that is null (the baseline has no login).
      */
-    public boolean ready() {
-        return ready;
-    }
-
-    /** The connection has joined (again) every room it had. */
-    public void joinedAll() {
-        ready = true;
-    }
-
-    /** Sends a chat message. */
-    public void send(String room, String id, String text) {
-        send(JSON.createObjectBuilder().add("type", "send").add("room", room).add("id", id).add("text", text).build()
-                .toString());
-    }
-
-    /** Closes the connection with 1000. */
-    public void close() {
-        WebSocketChannel open = channel;
-        if (open != null && open.isOpen()) {
-            WebSockets.sendClose(1000, "", open, null);
+    public Client(Transport network, URI base, String path, String user, String password, Events events) {
+        this.base = base;
+        this.user = user;
+        this.events = events;
+        ClientBuilder builder = ChorusClient.builder(base).path(path).transport((uri, session, inbound) -> network
+                .open(uri, session, inbound).thenApply(this::opened)).observer(this).onState(this::changed).backoff(
+                        FIRST, CAP)
+                .reconnectIf(events::reconnecting).retries(Integer.MAX_VALUE);
+        if (password != null) {
+            builder.credentials(user, password).authenticator((at, name, secret) -> Login.as(at, name, new String(
+                    secret)).thenApply(this::loggedIn));
         }
+        this.chorus = builder.build();
+    }
+
+    /** Logs in (but for the baseline), opens the WebSocket, and completes with the welcome. */
+    public CompletableFuture<Welcome> connect() {
+        return chorus.connect().toCompletableFuture();
+    }
+
+    /** Joins a room; completes with the room's seq at the join. */
+    public CompletableFuture<Long> join(String room) {
+        if (!rooms.contains(room)) {
+            rooms.add(room);
+        }
+        return chorus.join(room, RoomListener.IGNORE).toCompletableFuture().thenApply(Joined::seq);
+    }
+
+    /** Sends a chat message with the run's id; the library sends it again after a reconnect until it is acked. */
+    public void send(String room, String id, String text) {
+        chorus.send(room, id, text);
+    }
+
+    /** Closes the connection with 1000, for good. */
+    public void close() {
+        chorus.close();
     }
 
     /** Drops the TCP connection without a close frame, as a lost network would. */
     public void drop() {
-        IoUtils.safeClose(channel);
+        Link open = link;
+        if (open != null) {
+            open.abort();
+        }
     }
 
-    /**
-     * True when the connection is open and nothing came from the server (no frame, no ping) for the heartbeat's
-     * interval plus its timeout: a frozen or vanished server that TCP has not noticed yet.
-     */
-    public boolean silent(long nowNanos) {
-        long after = silentAfterNanos;
-        return after > 0 && isOpen() && nowNanos - heard > after;
-    }
-
+    /** Whether the client is connected (or back after a loss) and has not lost its connection since. */
     public boolean isOpen() {
-        WebSocketChannel open = channel;
-        return open != null && open.isOpen();
+        return up;
     }
 
     public String user() {
@@ -151,57 +107,41 @@ public final class Client {
         return base;
     }
 
+    /** The session cookie of the last login. */
     public String cookie() {
         return cookie;
     }
 
     /** The node that answered the last welcome. */
     public String node() {
-        return node;
+        String node = chorus.node();
+        return node == null ? "?" : node;
     }
 
     public Map<String, Ledger> ledgers() {
         return ledgers;
     }
 
-    private void send(String text) {
-        WebSocketChannel open = channel;
-        if (open != null && open.isOpen()) {
-            WebSockets.sendText(text, open, null);
-        }
+    /** The rooms joined, in the order they were. */
+    public List<String> rooms() {
+        return List.copyOf(rooms);
     }
 
-    private void onFrame(String text, long arrived) {
-        JsonObject frame = JSON.createReader(new StringReader(text)).readObject();
+    /** Every frame as it came, before the library drops repeats. */
+    @Override
+    public void frame(JsonObject frame, long arrived) {
         switch (frame.getString("type", "")) {
             case "message" -> {
                 String room = frame.getString("room");
-                long seq = frame.getJsonNumber("seq").longValue();
+                long seq = seq(frame);
                 Ledger ledger = ledgers.get(room);
                 boolean fresh = ledger != null && ledger.record(seq);
                 events.message(this, room, seq, frame.getString("id", ""), frame.getString("text", ""), arrived,
                         fresh);
             }
-            case "ack" -> events.ack(this, frame.getString("id"), frame.getJsonNumber("seq").longValue(), arrived);
-            case "joined" -> {
-                String room = frame.getString("room");
-                long seq = frame.getJsonNumber("seq").longValue();
-                ledgers.computeIfAbsent(room, r -> new Ledger(seq));
-                CompletableFuture<Long> joined = joins.remove(room);
-                if (joined != null) {
-                    joined.complete(seq);
-                }
-            }
-            case "welcome" -> {
-                token = frame.getString("resume", null);
-                node = frame.getString("node", "?");
-                JsonObject heartbeat = frame.getJsonObject("heartbeat");
-                silentAfterNanos = heartbeat == null
-                        ? 0
-                        : TimeUnit.MILLISECONDS.toNanos(heartbeat.getJsonNumber("interval").longValue()
-                                + heartbeat.getJsonNumber("timeout").longValue());
-                welcome.complete(frame);
-            }
+            case "ack" -> events.ack(this, frame.getString("id"), seq(frame), arrived);
+            case "joined" -> ledgers.computeIfAbsent(frame.getString("room"), r -> new Ledger(seq(frame)));
+            case "welcome" -> stateFound = frame.getBoolean("resumed", false);
             // The protocol names the send (or room) an error concerns in "ref".
             case "error" -> events.error(this, frame.getString("code", ""), frame.getString("ref", null));
             default -> {
@@ -209,49 +149,35 @@ public final class Client {
         }
     }
 
-    /** The channel's listener: whole text frames to {@link #onFrame}, and the close. */
-    private final class Receiver extends AbstractReceiveListener {
-
-        private volatile boolean closed;
-
-        @Override
-        protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
-            heard = System.nanoTime();
-            onFrame(message.getData(), heard);
-        }
-
-        /** The server's heartbeat: noted, and answered with a pong by the superclass. */
-        @Override
-        protected void onFullPingMessage(WebSocketChannel ch, BufferedBinaryMessage message)
-                throws java.io.IOException {
-            heard = System.nanoTime();
-            super.onFullPingMessage(ch, message);
-        }
-
-        @Override
-        protected void onCloseMessage(CloseMessage message, WebSocketChannel ch) {
-            ended(ch, message.getCode());
-        }
-
-        @Override
-        protected void onError(WebSocketChannel ch, Throwable error) {
-            ended(ch, 1006);
-        }
-
-        /** Called for a close frame, an error, and when the channel closes (a dropped connection: 1006). */
-        void ended(WebSocketChannel ch, int code) {
-            IoUtils.safeClose(ch);
-            if (!closed) {
-                closed = true;
-                welcome.completeExceptionally(new IllegalStateException("closed with " + code));
-                joins.values().forEach(j -> j.completeExceptionally(new IllegalStateException("closed")));
-                events.closed(Client.this, code);
+    private void changed(ConnectionEvent event) {
+        switch (event.state()) {
+            case CONNECTED -> up = true;
+            case RESUMED -> {
+                up = true;
+                events.resumed(this, stateFound);
+            }
+            case RECONNECTING, CLOSED -> {
+                if (up) {
+                    up = false;
+                    events.lost(this, event.cause());
+                }
+            }
+            default -> {
             }
         }
     }
 
-    /** Room names of the ledgers, for re-joining after a resume. */
-    public List<String> rooms() {
-        return List.copyOf(ledgers.keySet());
+    private Link opened(Link opened) {
+        link = opened;
+        return opened;
+    }
+
+    private String loggedIn(String session) {
+        cookie = session;
+        return session;
+    }
+
+    private static long seq(JsonObject frame) {
+        return frame.get("seq") instanceof JsonNumber n ? n.longValue() : -1;
     }
 }

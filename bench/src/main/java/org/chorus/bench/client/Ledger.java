@@ -44,7 +44,7 @@ public final class Ledger {
         return inOrder;
     }
 
-    /** The highest seq up to which nothing is missing: what a resume joins {@code since}. */
+    /** The highest seq up to which nothing is missing. */
     public synchronized long contiguous() {
         return contiguous;
     }

@@ -1,2 +1,5 @@
-/** The benchmark's protocol client: login, a non-blocking WebSocket per client, and the order check of each room. */
+/**
+ * The benchmark's clients: adapters over the client library, its Undertow transport, logins, and the order check of
+ * each room.
+ */
 package org.chorus.bench.client;

@@ -19,11 +19,14 @@ import java.util.function.IntFunction;
 import org.chorus.bench.client.Client;
 import org.chorus.bench.client.Events;
 import org.chorus.bench.client.Login;
+import org.chorus.bench.client.UndertowTransport;
 import org.chorus.bench.client.Wire;
+import org.chorus.client.ConnectionLostException;
 
 /**
  * A load run: clients logged in, connected and joined to their rooms, senders on schedule, every delivery timed and
- * checked for order, and (when asked) clients that lose their connection reconnecting with their resume token.
+ * checked for order, and (when asked) clients that lose their connection reconnecting with their resume token (the
+ * client library does it; {@link Recovery} measures it).
  */
 public final class LoadRun implements Events, AutoCloseable {
 
@@ -31,6 +34,7 @@ public final class LoadRun implements Events, AutoCloseable {
     public static final String CHORUS = "/chorus/chat";
 
     private final Wire wire = new Wire();
+    private final UndertowTransport network = new UndertowTransport(wire);
     private final Tally tally = new Tally();
     private final String path;
     private final String password;
@@ -42,7 +46,7 @@ public final class LoadRun implements Events, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Recovery recovery = new Recovery(this);
+    private final Recovery recovery = new Recovery();
     private volatile Pacer pacer;
     private volatile Thread pacing;
     private volatile boolean closing;
@@ -51,7 +55,6 @@ public final class LoadRun implements Events, AutoCloseable {
         this.path = path;
         this.password = password;
         timer.scheduleAtFixedRate(() -> Progress.second(tally.sample(open())), 1, 1, TimeUnit.SECONDS);
-        timer.scheduleAtFixedRate(this::leaveSilentServers, 1, 1, TimeUnit.SECONDS);
     }
 
     /**
@@ -68,17 +71,14 @@ public final class LoadRun implements Events, AutoCloseable {
         for (int i = 0; i < count; i++) {
             final int index = i;
             inFlight.acquireUninterruptibly();
-            Client client = new Client(wire, base.apply(i), path, user.apply(i), this);
+            Client client = new Client(network, base.apply(i), path, user.apply(i), path.equals(CHORUS)
+                    ? password
+                    : null, this);
             String joinRoom = room.apply(i);
-            CompletableFuture<Client> login = path.equals(CHORUS)
-                    ? client.login(password)
-                    : CompletableFuture
-                            .completedFuture(client);
-            all.add(login.thenCompose(c -> c.connect()).thenCompose(w -> client.join(joinRoom)).orTimeout(60,
-                    TimeUnit.SECONDS).whenComplete((seq, failure) -> {
+            all.add(client.connect().thenCompose(w -> client.join(joinRoom)).orTimeout(60, TimeUnit.SECONDS)
+                    .whenComplete((seq, failure) -> {
                         inFlight.release();
                         if (failure == null) {
-                            client.joinedAll();
                             if (record) {
                                 recording.add(client);
                             }
@@ -86,8 +86,11 @@ public final class LoadRun implements Events, AutoCloseable {
                             synchronized (added) {
                                 added[index] = client;
                             }
-                        } else if (failed.getAndIncrement() == 0) {
-                            Progress.say("first connect failure: " + failure);
+                        } else {
+                            client.close(); // connected but not joined in time: not one of the run's
+                            if (failed.getAndIncrement() == 0) {
+                                Progress.say("first connect failure: " + failure);
+                            }
                         }
                         progress.step();
                     }));
@@ -200,50 +203,33 @@ public final class LoadRun implements Events, AutoCloseable {
     public void error(Client client, String code, String ref) {
         boolean pending = ref != null && pacer != null && pacer.isPending(client, ref);
         if ("rate_limited".equals(code) && pending) {
-            tally.rateLimited();
+            tally.rateLimited(); // the client library sends it again after a backoff
         } else if (tally.error() <= 3) {
             Progress.say("error frame " + code + (ref == null ? "" : " for " + ref) + " to " + client.user() + "@"
                     + client.node());
         }
-        if (pending) {
-            // A refused send is sent again a second later (a failed send is never counted lost while retried).
-            timer.schedule(() -> pacer.again(client, ref), 1, TimeUnit.SECONDS);
-        }
     }
 
+    /** A connection lost (not by the run) is a disconnect; one whose server went silent is counted as such. */
     @Override
-    public void closed(Client client, int code) {
-        if (!closing) {
+    public void lost(Client client, Throwable cause) {
+        if (!closing && cause != null) {
             tally.disconnected();
+        }
+        if (cause instanceof ConnectionLostException lost && lost.silent() && tally.silentServer() <= 3) {
+            Progress.say(client.user() + "@" + client.node() + ": the server went silent; reconnecting");
         }
         recovery.lost(client);
     }
 
-    /**
-     * Drops the connections whose server has said nothing past the heartbeat (a frozen or vanished node, which TCP may
-     * not notice for minutes); their clients then reconnect like any dropped one.
-     */
-    private void leaveSilentServers() {
-        long now = System.nanoTime();
-        for (Client client : clients) {
-            if (client.silent(now)) {
-                if (tally.silentServer() <= 3) {
-                    Progress.say(client.user() + "@" + client.node() + ": the server went silent; reconnecting");
-                }
-                client.drop();
-            }
-        }
+    @Override
+    public void resumed(Client client, boolean stateFound) {
+        recovery.back(stateFound);
     }
 
-    /** Called by {@link Recovery} once a client is back: sends what it had in flight again. */
-    void resumed(Client client) {
-        if (pacer != null) {
-            pacer.resend(client);
-        }
-    }
-
-    ScheduledExecutorService timer() {
-        return timer;
+    @Override
+    public boolean reconnecting() {
+        return recovery.active();
     }
 
     private int unacked() {

@@ -1,6 +1,5 @@
 package org.chorus.bench.load;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -13,7 +12,8 @@ import org.chorus.bench.client.Client;
 /**
  * Sends on schedule: each sender has intended send times a fixed period apart, and a message's text starts with its
  * intended time, so latency counts from when it should have gone out even when the pacer, or a failover, made it late
- * (no coordinated omission). Sends not yet acknowledged are kept for re-sending after a reconnect.
+ * (no coordinated omission). Sends not yet acknowledged are kept, to time their acks and count what never was; the
+ * client library sends them again after a reconnect or a refusal, with their ids.
  */
 final class Pacer implements Runnable {
 
@@ -80,9 +80,7 @@ final class Pacer implements Runnable {
             synchronized (sender) {
                 sender.pending.put(id, pending);
             }
-            if (sender.client.ready()) {
-                sender.client.send(pending.room(), id, pending.text());
-            } // else between a reconnect and its re-join: kept, and sent with the others once the client is back
+            sender.client.send(pending.room(), id, pending.text()); // while reconnecting: the library holds it
             sender.next += sender.period;
             queue.add(sender);
         }
@@ -108,14 +106,6 @@ final class Pacer implements Runnable {
         return pending(client, id) != null;
     }
 
-    /** Sends {@code id} again (after it was refused), if it is still waiting for its ack. */
-    void again(Client client, String id) {
-        Pending pending = pending(client, id);
-        if (pending != null && client.ready()) {
-            client.send(pending.room(), id, pending.text());
-        }
-    }
-
     private Pending pending(Client client, String id) {
         Sender sender = senders.get(client);
         if (sender == null) {
@@ -123,19 +113,6 @@ final class Pacer implements Runnable {
         }
         synchronized (sender) {
             return sender.pending.get(id);
-        }
-    }
-
-    /** Sends every pending send of {@code client} again, oldest first (after a resume: dedupe makes it safe). */
-    void resend(Client client) {
-        Sender sender = senders.get(client);
-        if (sender != null) {
-            List<Map.Entry<String, Pending>> all;
-            synchronized (sender) {
-                all = new ArrayList<>(sender.pending.entrySet());
-            }
-            all.sort((a, b) -> Long.compare(a.getValue().intended(), b.getValue().intended()));
-            all.forEach(e -> client.send(e.getValue().room(), e.getKey(), e.getValue().text()));
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.chorus.bench.client.Client;
 
 /**
- * Brings clients back after their connection drops, as the browser client does: reconnect at once with the cookie and
- * resume token (through the same address, so the balancer picks a live node), re-join every room since the last seq
- * without a gap, and only then send again what was not acknowledged and let new sends go (a send before the re-join is
- * refused with {@code not_member}: it was the cause of issue 19's error frames); retry with backoff for up to a minute.
+ * Measures how clients come back after their connection drops. The client library brings them back, as the browser
+ * client does (reconnect with the cookie and resume token through the same address, so the balancer picks a live node;
+ * re-join every room since the last seq without a gap; only then send again what was not acknowledged), for as long as
+ * this lets it: from {@link #start} on, for up to a minute.
  */
 public final class Recovery {
 
@@ -34,18 +33,12 @@ public final class Recovery {
 
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private final LoadRun run;
     private final Set<Client> dropped = ConcurrentHashMap.newKeySet();
-    private final Set<Client> trying = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reconnected = new AtomicInteger();
     private final AtomicInteger resumed = new AtomicInteger();
     private final List<Double> millis = Collections.synchronizedList(new ArrayList<>());
     private volatile long since = -1;
     private volatile boolean stopped;
-
-    Recovery(LoadRun run) {
-        this.run = run;
-    }
 
     void start(long outage) {
         since = outage;
@@ -55,37 +48,25 @@ public final class Recovery {
         stopped = true;
     }
 
-    /** A client's connection closed: bring it back, unless recovery is off. */
-    void lost(Client client) {
-        if (since < 0 || stopped || !trying.add(client)) {
-            return;
-        }
-        dropped.add(client);
-        attempt(client, 0);
+    /** Whether a client that lost its connection may try again now: recovery is on, and not for a minute yet. */
+    boolean active() {
+        return since >= 0 && !stopped && System.nanoTime() - since < GIVE_UP_NANOS;
     }
 
-    private void attempt(Client client, int attempt) {
-        client.connect().thenCompose(welcome -> CompletableFuture.allOf(client.rooms().stream().map(client::join)
-                .toArray(CompletableFuture[]::new)).thenApply(x -> welcome.getBoolean("resumed", false))).orTimeout(
-                        10, TimeUnit.SECONDS)
-                .whenComplete((wasResumed, failure) -> {
-                    if (failure == null) {
-                        millis.add((System.nanoTime() - since) / 1e6);
-                        reconnected.incrementAndGet();
-                        if (wasResumed) {
-                            resumed.incrementAndGet();
-                        }
-                        trying.remove(client);
-                        client.joinedAll();
-                        run.resumed(client);
-                    } else if (!stopped && System.nanoTime() - since < GIVE_UP_NANOS) {
-                        client.drop();
-                        run.timer().schedule(() -> attempt(client, attempt + 1),
-                                Math.min(1000, 100L << Math.min(attempt, 4)), TimeUnit.MILLISECONDS);
-                    } else {
-                        trying.remove(client);
-                    }
-                });
+    /** A client's connection closed while recovery is on: it counts as dropped. */
+    void lost(Client client) {
+        if (since >= 0 && !stopped) {
+            dropped.add(client);
+        }
+    }
+
+    /** A client is back and caught up; {@code stateFound} when its welcome said {@code resumed}. */
+    void back(boolean stateFound) {
+        millis.add((System.nanoTime() - since) / 1e6);
+        reconnected.incrementAndGet();
+        if (stateFound) {
+            resumed.incrementAndGet();
+        }
     }
 
     Summary summary() {
