@@ -13,14 +13,14 @@ import org.chorus.client.frame.Frames;
  * <p>
  * <b>Failover</b>, as the protocol describes it. When the link is lost (a close by the server, a failure, or a server
  * that said nothing, not even a ping, for the interval plus the timeout of its welcome's heartbeat), the client
- * reconnects through the same base address with its session cookie and the resume token of the last welcome, after an
- * exponential backoff with full jitter, until it succeeds (or {@link ClientBuilder#maxAttempts} or
- * {@link ClientBuilder#reconnectIf} say otherwise). A handshake refused with 401 or 403 means the HTTP session is gone:
- * the client logs in again first. Close codes 1000, 1002, 1003, 1007, 1008 (logged out), 1009 and 1010 end the client
- * instead (state {@code CLOSED}, with the cause). After the welcome, every room is joined again since the last seq its
- * listener got, and only once every room's {@code joined} is back is every send without an ack written again, with its
- * id (the server stores it once and acks the first seq); sends made meanwhile wait and follow. Then the state is
- * {@code RESUMED}.
+ * reconnects through its address (or, given several, the next one) with its session cookie and the resume token of the
+ * last welcome, after an exponential backoff with full jitter, until it succeeds (or {@link ClientBuilder#maxAttempts}
+ * or {@link ClientBuilder#reconnectIf} say otherwise). A handshake refused with 401 or 403 means the HTTP session is
+ * gone: the client logs in again first. Close codes 1000, 1002, 1003, 1007, 1008 (logged out), 1009 and 1010 end the
+ * client instead (state {@code CLOSED}, with the cause). After the welcome, every room is joined again since the last
+ * seq its listener got, and only once every room's {@code joined} is back is every send without an ack written again,
+ * with its id (the server stores it once and acks the first seq); sends made meanwhile wait and follow. Then the state
+ * is {@code RESUMED}.
  *
  * <p>
  * <b>Order.</b> Each room's listener gets every message once and in seq order. A seq at or below the last delivered is
@@ -43,9 +43,13 @@ public final class ChorusClient implements AutoCloseable {
         this.session = session;
     }
 
-    /** A client of the Chorus at {@code base}: the balancer or a node, e.g. {@code http://127.0.0.1:8080}. */
-    public static ClientBuilder builder(URI base) {
-        return new ClientBuilder(base);
+    /**
+     * A client of the Chorus at {@code base}: the balancer or a node, e.g. {@code http://127.0.0.1:8080}; without a
+     * balancer, the {@code others} nodes are where it reconnects when {@code base} is gone (each new attempt takes the
+     * next address in turn, the login's cookie serves on every node).
+     */
+    public static ClientBuilder builder(URI base, URI... others) {
+        return new ClientBuilder(base, others);
     }
 
     /** Logs in (with credentials), opens the WebSocket and completes with its welcome; it fails if any of it does. */

@@ -3,7 +3,9 @@ package org.chorus.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -20,7 +22,7 @@ import org.chorus.client.spi.Transport;
 /** Sets a {@link ChorusClient} up; everything but the address has a default, and without credentials nobody logs in. */
 public final class ClientBuilder {
 
-    private final URI base;
+    private final List<URI> bases;
     private String user;
     private char[] password;
     private Consumer<ConnectionEvent> onState = event -> {
@@ -38,8 +40,11 @@ public final class ClientBuilder {
     private FrameObserver observer;
     private ScheduledExecutorService timer = Timers.shared();
 
-    ClientBuilder(URI base) {
-        this.base = Objects.requireNonNull(base, "base");
+    ClientBuilder(URI base, URI... others) {
+        List<URI> all = new ArrayList<>();
+        all.add(Objects.requireNonNull(base, "base"));
+        all.addAll(Arrays.asList(others));
+        this.bases = List.copyOf(all);
     }
 
     /** Who logs in; the client keeps a copy of {@code password} (for logging in again) and wipes it when it ends. */
@@ -131,8 +136,7 @@ public final class ClientBuilder {
     }
 
     public ChorusClient build() {
-        String scheme = base.getScheme().equalsIgnoreCase("https") ? "wss" : "ws";
-        Settings settings = new Settings(base, scheme + "://" + base.getRawAuthority() + path, user, password == null
+        Settings settings = new Settings(bases, path, user, password == null
                 ? null
                 : password.clone(), onState, new Backoff(first, cap), maxAttempts, reconnectIf, retries,
                 openTimeout

@@ -10,8 +10,8 @@ import org.chorus.client.spi.Link;
 
 /**
  * Opens a session's connections: logs in first when there is no cookie yet or the last handshake was refused (the HTTP
- * session is gone), then opens the WebSocket with the cookie and the resume token of the last welcome. Guarded by the
- * session's monitor.
+ * session is gone), then opens the WebSocket with the cookie and the resume token of the last welcome, each attempt at
+ * the next of the client's addresses (with one address, always the same). Guarded by the session's monitor.
  */
 final class Dialer {
 
@@ -20,6 +20,8 @@ final class Dialer {
     private String cookie;
     private String token;
     private boolean stale;
+    /** Which of the addresses the next attempt uses: the first, then the next one for every attempt after it. */
+    private int at = -1;
 
     Dialer(Session session) {
         this.session = session;
@@ -35,13 +37,14 @@ final class Dialer {
     }
 
     void open(Connection c) {
+        at++;
         if (!stale) {
             connect(c);
             return;
         }
         CompletionStage<String> login;
         try {
-            login = settings.authenticator().login(settings.base(), settings.user(), settings.password());
+            login = settings.authenticator().login(settings.base(at), settings.user(), settings.password());
         } catch (RuntimeException e) {
             login = CompletableFuture.failedFuture(e);
         }
@@ -70,7 +73,7 @@ final class Dialer {
     private void connect(Connection c) {
         CompletionStage<Link> opening;
         try {
-            opening = settings.transport().open(settings.chat(token), cookie, c);
+            opening = settings.transport().open(settings.chat(at, token), cookie, c);
         } catch (RuntimeException e) {
             opening = CompletableFuture.failedFuture(e);
         }

@@ -3,6 +3,7 @@ package org.chorus.client;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -14,7 +15,7 @@ import org.chorus.client.spi.FrameObserver;
 import org.chorus.client.spi.Transport;
 
 /** What a client was built with, fixed for its life (the password is wiped when the client ends). */
-record Settings(URI base, String chat, String user, char[] password, Consumer<ConnectionEvent> onState,
+record Settings(List<URI> bases, String path, String user, char[] password, Consumer<ConnectionEvent> onState,
         Backoff backoff, int maxAttempts, BooleanSupplier reconnectIf, int retries, long openTimeoutNanos,
         Transport transport, Authenticator authenticator, FrameObserver observer, ScheduledExecutorService timer) {
 
@@ -39,8 +40,16 @@ record Settings(URI base, String chat, String user, char[] password, Consumer<Co
         return code.equals("internal") || code.equals("rate_limited") && tries <= retries;
     }
 
-    /** The WebSocket address, resuming with {@code token} when there is one. */
-    URI chat(String token) {
+    /** The {@code at}-th address, counted round the list. */
+    URI base(int at) {
+        return bases.get(Math.floorMod(at, bases.size()));
+    }
+
+    /** The WebSocket address at the {@code at}-th address, resuming with {@code token} when there is one. */
+    URI chat(int at, String token) {
+        URI base = base(at);
+        String chat = (base.getScheme().equalsIgnoreCase("https") ? "wss" : "ws") + "://" + base.getRawAuthority()
+                + path;
         return URI.create(token == null ? chat : chat + "?resume=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 }

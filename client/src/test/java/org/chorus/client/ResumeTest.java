@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,25 @@ class ResumeTest {
         assertEquals(3, unacked.get(5, TimeUnit.SECONDS).seq());
         assertEquals(4, meanwhile.get(5, TimeUnit.SECONDS).seq());
         assertEquals("node2", h.client.node());
+    }
+
+    @Test
+    void withoutABalancerEachReconnectTakesTheNextNodeAndKeepsTheSession() throws Exception {
+        Harness nodes = new Harness(ChorusClient.builder(URI.create("http://10.0.0.1:8180"), URI.create(
+                "http://10.0.0.2:8280")));
+        Socket first = nodes.joinedAt("general", 0);
+        assertEquals("ws://10.0.0.1:8180/chorus/chat", first.uri.toString());
+        first.inbound.closed(1006, "");
+        Socket second = nodes.server.accept();
+        assertEquals("ws://10.0.0.2:8280/chorus/chat?resume=t1", second.uri.toString(), "the other node");
+        assertEquals("JSESSIONID=s1", second.cookie, "the same HTTP session, no new login");
+        second.inbound.failed(new java.io.IOException("connection refused"));
+        Socket third = nodes.server.accept();
+        assertEquals("ws://10.0.0.1:8180/chorus/chat?resume=t1", third.uri.toString(), "round the list");
+        third.welcome("node1", "t1", true, "'general'");
+        third.read("join");
+        third.joined("general", 0);
+        assertEquals("node1", nodes.await(ConnectionState.RESUMED).node());
     }
 
     @Test

@@ -5,77 +5,87 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
-import jakarta.json.JsonObject;
+import org.chorus.client.ChatMessage;
+import org.chorus.client.ChorusClient;
+import org.chorus.client.ConnectionState;
 
 /**
- * A subscribed client of a node of the ./chorus up domain that is about to crash; afterwards it reconnects, as a client
- * would, and resumes.
+ * A subscribed client of a node of the ./chorus up domain that is about to crash, on the Java client library: logged in
+ * on that node, with the balancer as its other address, so that it reconnects through the balancer by itself from the
+ * moment its connection drops, and resumes.
  */
 public final class Follower {
 
-    final ChatClient client;
-    final String token;
-    final String room;
-    long lastSeen;
-    private volatile ChatClient resumed;
+    private final ChorusClient client;
+    private final List<ChatMessage> heard = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
+    private final CompletableFuture<String> resumed = new CompletableFuture<>();
+    private long lastSeen;
 
-    private Follower(ChatClient client, String token, String room) {
-        this.client = client;
-        this.token = token;
-        this.room = room;
+    private Follower(URI node, URI entry, String user) {
+        // Retries at most a second apart (full jitter): back within the presence grace of 5 s once the balancer serves.
+        client = ChorusClient.builder(node.resolve("/"), entry.resolve("/")).credentials(user, Credentials
+                .runCommand().of(user)).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).onState(event -> {
+                    if (event.state() == ConnectionState.RESUMED) {
+                        resumed.complete(event.node());
+                    }
+                }).build();
     }
 
-    static Follower on(URI node, String user, String room) throws Exception {
-        ChatClient client = ChatClient.login(node, user, Credentials.runCommand().of(user));
-        String token = client.connect().getString("resume");
-        client.join(room);
-        return new Follower(client, token, room);
+    /** A client of {@code user} on {@code node}, joined to {@code room}, that reconnects through {@code entry}. */
+    static Follower on(URI node, URI entry, String user, String room) throws Exception {
+        Follower follower = new Follower(node, entry, user);
+        follower.client.connect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        follower.client.join(room, follower::heard).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return follower;
+    }
+
+    private synchronized void heard(ChatMessage message) {
+        heard.add(message);
+        arrivals.add(System.nanoTime());
+        notifyAll();
+    }
+
+    /** Waits until {@code count} messages arrived; the last of them is what it had seen before the crash. */
+    synchronized void heardAtLeast(int count, Duration limit) throws InterruptedException {
+        awaitHeard(count, limit);
+        lastSeen = heard.get(heard.size() - 1).seq();
     }
 
     /**
-     * Retries every 100 ms until resumed; returns the ms from the kill to its first missed message. The resumed
-     * connection stays open (its user stays online) until {@link #close()}.
+     * Waits until the client resumed on {@code node} and a message after the crash arrived; checks that every message
+     * it heard came once and in order, and returns the ms from the kill to that first missed message.
      */
-    long resumeThrough(URI entry, long killed) throws Exception {
-        Exception last = null;
-        int attempts = 0;
-        while (true) {
-            if (System.nanoTime() - killed > java.util.concurrent.TimeUnit.SECONDS.toNanos(25)) {
-                throw new AssertionError("not resumed through " + entry + " 25 s after the kill, " + attempts
-                        + " attempts; the last failed with: " + last, last);
-            }
-            attempts++;
-            ChatClient again = client.on(entry);
-            try {
-                JsonObject welcome = again.connect(token);
-                assertTrue(welcome.getBoolean("resumed"), welcome.toString());
-                long latest = again.join(room, lastSeen).getJsonNumber("seq").longValue();
-                // The outage's messages may still be arriving: wait for the first one, then check them all.
-                List<JsonObject> missed = again.messages(room, 1, ChatClient.TIMEOUT);
-                long millis = Duration.ofNanos(System.nanoTime() - killed).toMillis();
-                missed = new java.util.ArrayList<>(missed);
-                if (latest > lastSeen + 1) {
-                    missed.addAll(again.messages(room, (int) (latest - lastSeen - 1), ChatClient.TIMEOUT));
-                }
-                assertEquals(java.util.stream.LongStream.rangeClosed(lastSeen + 1, latest).boxed().toList(), missed
-                        .stream().map(m -> m.getJsonNumber("seq").longValue()).toList());
-                resumed = again;
-                return millis;
-            } catch (java.util.concurrent.ExecutionException | java.io.IOException notYet) {
-                last = notYet;
-                again.close();
-                Thread.sleep(100);
-            }
+    long resumedOn(String node, long killed) throws Exception {
+        assertEquals(node, resumed.get(25, TimeUnit.SECONDS), "resumed through the balancer on the live node");
+        synchronized (this) {
+            int before = (int) heard.stream().filter(m -> m.seq() <= lastSeen).count();
+            awaitHeard(before + 1, Duration.ofSeconds(10));
+            long first = heard.get(0).seq();
+            assertEquals(LongStream.range(first, first + heard.size()).boxed().toList(), heard.stream().map(
+                    ChatMessage::seq).toList(), "every message once and in order across the crash");
+            assertEquals(lastSeen + 1, heard.get(before).seq());
+            return Duration.ofNanos(arrivals.get(before) - killed).toMillis();
         }
     }
 
-    /** Closes the connection from before the crash and the resumed one. */
+    private void awaitHeard(int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (heard.size() < count) {
+            long left = deadline - System.nanoTime();
+            assertTrue(left > 0, "only " + heard.size() + " of " + count + " messages within " + limit);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** Closes the client (its user goes offline). */
     void close() {
         client.close();
-        if (resumed != null) {
-            resumed.close();
-        }
     }
 }
