@@ -279,7 +279,7 @@ class RunCommandIT {
                         "alice's message after the resume");
                 List<Long> millis = new java.util.ArrayList<>();
                 for (Follower f : followers) {
-                    millis.add(f.resumedOn("node2", killed));
+                    millis.add(f.resumedOn("node2", killedAt.get())); // they reconnect while ./chorus kill still runs
                 }
                 java.util.Collections.sort(millis);
                 System.out.printf("%d clients of the killed node, reconnecting from the kill on, resumed through 8080,"
