@@ -3,6 +3,7 @@ package org.chorus.client;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,9 @@ import org.chorus.client.spi.Link;
  * session's monitor, but for the time it last heard something.
  */
 final class Connection implements Inbound {
+
+    /** How long a close waits for the server's answer before the socket is dropped. */
+    private static final long CLOSE_GRACE_SECONDS = 5;
 
     private final Session session;
     private volatile long heard = System.nanoTime();
@@ -118,7 +122,14 @@ final class Connection implements Inbound {
     void close(int code) {
         stop();
         if (link != null) {
-            link.close(code);
+            Link closing = link;
+            closing.close(code);
+            // A silent server never answers the close: the socket goes anyway (after the client ended, so not a task).
+            try {
+                session.settings.timer().schedule(closing::abort, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException e) {
+                closing.abort();
+            }
         }
     }
 

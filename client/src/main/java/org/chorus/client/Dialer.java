@@ -54,6 +54,10 @@ final class Dialer {
     private void loggedIn(Connection c, String loggedIn, Throwable failure) {
         synchronized (session) {
             if (!session.isCurrent(c)) {
+                if (failure == null) { // given up meanwhile: its session still serves the next attempt
+                    cookie = loggedIn;
+                    stale = false;
+                }
                 return;
             }
             Throwable cause = unwrap(failure);

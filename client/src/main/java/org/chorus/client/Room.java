@@ -32,6 +32,8 @@ final class Room {
     /** Whether {@link #last} holds: false after a fresh or truncated join, until the first message. */
     private boolean anchored;
     private long joinedSeq = -1;
+    /** Whether the last answered join was fresh (no since): its answer's seq may stand for what came before. */
+    private boolean answeredFresh;
     private long asked = -1;
     private int resyncs;
 
@@ -44,13 +46,21 @@ final class Room {
      * replay of recent history; a fresh join not yet followed by a message asks since the seq it was answered with).
      */
     String join() {
-        asked = anchored ? last : joinedSeq < 0 ? -1 : Math.max(last, joinedSeq);
+        if (anchored) {
+            asked = last;
+        } else if (joinedSeq < 0) {
+            asked = -1;
+        } else {
+            // After a truncated join with since, ask since what the listener has again: what history kept is owed.
+            asked = answeredFresh ? Math.max(last, joinedSeq) : last;
+        }
         awaiting = true;
         return Frames.join(name, asked);
     }
 
     void joined(long seq, boolean truncated) {
         joinedSeq = seq;
+        answeredFresh = asked < 0;
         awaiting = false;
         tries = 0;
         if (asked < 0 || truncated) {

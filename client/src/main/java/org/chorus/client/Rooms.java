@@ -148,7 +148,10 @@ final class Rooms {
     boolean refused(ChatErrorException error) {
         Room room = rooms.get(error.ref());
         if (room != null && room.awaiting) {
-            if (session.settings.retries(error.code(), ++room.tries)) {
+            // A re-join nobody waits for (after a reconnect or a gap) keeps trying: giving up would end the room
+            // silently.
+            if (session.settings.retries(error.code(), ++room.tries) || room.joining == null && error.code().equals(
+                    "rate_limited")) {
                 session.tasks.later(room.tries, () -> {
                     if (rooms.get(room.name) == room && room.awaiting && session.linked()) {
                         session.write(room.join());

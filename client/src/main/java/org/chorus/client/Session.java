@@ -82,7 +82,7 @@ final class Session {
         c.end();
         rooms.unlinked();
         attempt++;
-        if (!welcome.isDone() || !settings.mayReconnect(cause, attempt)) {
+        if (!welcome.isDone() || !mayReconnect(cause)) {
             LOG.log(Level.DEBUG, "{0}: giving up after {1}", settings.user(), cause);
             end(cause, cause);
             return;
@@ -90,6 +90,19 @@ final class Session {
         LOG.log(Level.DEBUG, "{0}: lost {1} ({2}); attempt {3}", settings.user(), node, cause, attempt);
         move(ConnectionState.RECONNECTING, cause);
         timer = tasks.after(settings.backoff().delayNanos(attempt), this::attempt);
+        if (timer == null) {
+            end(cause, cause); // the caller's timer was shut down: nothing would ever try again
+        }
+    }
+
+    /** Whether to try again; a {@code reconnectIf} that throws says no rather than leave the client hanging. */
+    private boolean mayReconnect(Throwable cause) {
+        try {
+            return settings.mayReconnect(cause, attempt);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reconnectIf failed; the client ends: {0}", e.toString());
+            return false;
+        }
     }
 
     /** Connection {@code c} cannot be opened, and no other try would do better (wrong credentials). */

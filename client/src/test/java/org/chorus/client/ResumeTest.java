@@ -71,6 +71,36 @@ class ResumeTest {
     }
 
     @Test
+    void aReJoinRefusedForTheRateLimitPastItsRetriesIsTriedAgainNotDropped() throws Exception {
+        Harness limited = new Harness(ChorusClient.builder(URI.create("http://127.0.0.1:8080")).retries(1));
+        Socket first = limited.joinedAt("general", 0);
+        first.message("general", 1);
+        first.inbound.closed(1006, "");
+        Socket second = limited.server.accept().welcome("node2", "t1", true, "'general'");
+        for (int refusal = 0; refusal < 3; refusal++) { // a long outage's replay used up the join budget
+            assertEquals(1, second.read("join").getJsonNumber("since").longValue());
+            second.error("rate_limited", "general");
+        }
+        assertEquals(1, second.read("join").getJsonNumber("since").longValue());
+        second.joined("general", 3).message("general", 2).message("general", 3);
+        assertEquals("node2", limited.await(ConnectionState.RESUMED).node());
+        assertEquals(List.of(1L, 2L, 3L), limited.seqs());
+    }
+
+    @Test
+    void aTruncatedReJoinLostBeforeItsReplayAsksAgainSinceWhatTheListenerHas() throws Exception {
+        Socket first = h.joinedAt("general", 0);
+        first.message("general", 1);
+        first.inbound.closed(1006, "");
+        Socket second = h.server.accept().welcome("node2", "t1", true, "'general'");
+        assertEquals(1, second.read("join").getJsonNumber("since").longValue());
+        second.write("{'type':'joined','room':'general','seq':90,'members':['alice'],'truncated':true}");
+        second.inbound.closed(1006, ""); // before the first replayed message
+        Socket third = h.server.accept().welcome("node1", "t1", true, "'general'");
+        assertEquals(1, third.read("join").getJsonNumber("since").longValue(), "not since 90: 2..90 are owed");
+    }
+
+    @Test
     void repeatsAndDisorderAfterAResumeReachTheListenerOnceAndInOrder() throws Exception {
         Socket first = h.joinedAt("general", 0);
         first.message("general", 1).message("general", 2).message("general", 3);

@@ -4,6 +4,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.chorus.client.spi.Inbound;
@@ -90,20 +91,26 @@ final class JdkLink implements Link, WebSocket.Listener {
 
     /** Writes the next queued frame, or the close, once the one before it is out. */
     private synchronized void next() {
-        if (writing || socket == null) {
-            return;
-        }
-        if (closing != 0) {
-            WebSocket closed = socket;
-            closed.sendClose(closing, "").whenComplete((s, failure) -> {
-                if (failure != null) {
-                    closed.abort();
-                }
-            });
-            closing = 0;
-        } else if (!queue.isEmpty()) {
+        while (!writing && socket != null) {
+            if (closing != 0) {
+                WebSocket closed = socket;
+                closed.sendClose(closing, "").whenComplete((s, failure) -> {
+                    if (failure != null) {
+                        closed.abort();
+                    }
+                });
+                closing = 0;
+                return;
+            }
+            if (queue.isEmpty()) {
+                return;
+            }
+            CompletableFuture<WebSocket> sent = socket.sendText(queue.poll(), true);
+            if (sent.isDone() && !sent.isCompletedExceptionally()) {
+                continue; // written at once: the next in this loop, not by recursion through the completion
+            }
             writing = true;
-            socket.sendText(queue.poll(), true).whenComplete((s, failure) -> written(failure));
+            sent.whenComplete((s, failure) -> written(failure));
         }
     }
 

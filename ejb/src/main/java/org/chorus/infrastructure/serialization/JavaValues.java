@@ -10,6 +10,7 @@ import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Objects;
 
 /**
  * Serializable values as Base64 text, and back through an {@link ObjectInputFilter}: a value whose stream names a class
@@ -40,10 +41,11 @@ public final class JavaValues {
      * such value, the filter rejects it ({@link java.io.InvalidClassException} as the cause) or a class is missing.
      */
     public static Serializable decode(String encoded, ObjectInputFilter filter) {
+        Objects.requireNonNull(filter, "filter"); // without one, anything would be deserialized
         try (ObjectInputStream in = new ContextObjectInputStream(Base64.getDecoder().decode(encoded))) {
             in.setObjectInputFilter(filter);
             return (Serializable) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException e) { // an allowed class's readObject too
             throw new IllegalArgumentException("unreadable user property: " + e, e);
         }
     }

@@ -34,7 +34,8 @@ public class HandshakeSession extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        // Any Upgrade header, not only "websocket": the container's filter upgrades on the handshake's other headers.
+        if (request.getHeader("Upgrade") == null) {
             chain.doFilter(request, response);
             return;
         }

@@ -140,6 +140,9 @@ public class Replicas {
         } catch (UncheckedIOException e) {
             localOnly.found(endpoint, key, value, e.getCause().toString());
             return null;
+        } catch (RuntimeException e) { // a writeObject that failed, or a collection changed while written
+            localOnly.found(endpoint, key, value, e.toString());
+            return null;
         }
     }
 

@@ -36,6 +36,14 @@ class HandshakeSessionTest {
     }
 
     @Test
+    void anUpgradeThatDoesNotSayWebsocketStillCannotCarryAForgedId() throws Exception {
+        // Undertow's WebSocket filter upgrades on the handshake's other headers, whatever Upgrade says.
+        HttpServletRequest passed = filter(request("h2c", "s-1"));
+        assertEquals("s-1", passed.getParameter(HandshakeSession.PARAMETER));
+        assertNull(filter(request("x", null)).getParameter(HandshakeSession.PARAMETER));
+    }
+
+    @Test
     void otherRequestsPassUntouched() throws Exception {
         HttpServletRequest plain = request(null, "s-1");
         assertSame(plain, filter(plain));
