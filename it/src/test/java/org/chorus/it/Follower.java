@@ -24,15 +24,16 @@ public final class Follower {
 
     private final ChorusClient client;
     private final List<ChatMessage> heard = new ArrayList<>();
-    private final List<Long> arrivals = new ArrayList<>();
     private final CompletableFuture<String> resumed = new CompletableFuture<>();
+    private volatile long resumedAt;
     private long lastSeen;
 
     private Follower(URI node, URI entry, String user) {
         // Retries at most a second apart (full jitter): back within the presence grace of 5 s once the balancer serves.
         client = ChorusClient.builder(node.resolve("/"), entry.resolve("/")).credentials(user, Credentials
                 .runCommand().of(user)).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).onState(event -> {
-                    if (event.state() == ConnectionState.RESUMED) {
+                    if (event.state() == ConnectionState.RESUMED && !resumed.isDone()) {
+                        resumedAt = System.nanoTime();
                         resumed.complete(event.node());
                     }
                 }).build();
@@ -48,7 +49,6 @@ public final class Follower {
 
     private synchronized void heard(ChatMessage message) {
         heard.add(message);
-        arrivals.add(System.nanoTime());
         notifyAll();
     }
 
@@ -59,19 +59,24 @@ public final class Follower {
     }
 
     /**
-     * Waits until the client resumed on {@code node} and a message after the crash arrived; checks that every message
-     * it heard came once and in order, and returns the ms from the kill to that first missed message.
+     * Waits until the client resumed on {@code node} and the message with client id {@code after} (sent after the kill)
+     * arrived; checks that every message it heard came once and in order, and returns the ms from {@code killed} to its
+     * {@code RESUMED}.
      */
-    long resumedOn(String node, long killed) throws Exception {
+    long resumedOn(String node, long killed, String after) throws Exception {
         assertEquals(node, resumed.get(25, TimeUnit.SECONDS), "resumed through the balancer on the live node");
         synchronized (this) {
-            int before = (int) heard.stream().filter(m -> m.seq() <= lastSeen).count();
-            awaitHeard(before + 1, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (heard.stream().noneMatch(m -> m.id().equals(after))) {
+                long left = deadline - System.nanoTime();
+                assertTrue(left > 0, "no message " + after + " within 10 s of the resume");
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
             long first = heard.get(0).seq();
+            assertTrue(first <= lastSeen, "heard from before the crash on");
             assertEquals(LongStream.range(first, first + heard.size()).boxed().toList(), heard.stream().map(
                     ChatMessage::seq).toList(), "every message once and in order across the crash");
-            assertEquals(lastSeen + 1, heard.get(before).seq());
-            return Duration.ofNanos(arrivals.get(before) - killed).toMillis();
+            return Duration.ofNanos(resumedAt - killed).toMillis();
         }
     }
 
