@@ -136,7 +136,7 @@ public class ChatService {
                 topic.publish(last);
             }
         } catch (RuntimeException e) {
-            dedupe.release(user, id, claim);
+            dedupe.failed(user, id, claim, e);
             throw e;
         }
         Ack ack = new Ack(last.id(), last.room(), last.seq());

@@ -23,6 +23,11 @@ public record Credentials(String chat, String admin, String inbound, String mana
         return read(Path.of(System.getProperty("chorus.root", "..")).resolve("target/wildfly/.chorus/credentials"));
     }
 
+    /** The file of the hosts {@code ./chorus lab up} runs. */
+    public static Credentials lab() {
+        return read(Path.of(System.getProperty("chorus.root", "..")).resolve("target/lab/credentials"));
+    }
+
     /** The password of a realm user: admin, the inbound credentials (backend, monitoring), or a chat user. */
     public String of(String user) {
         return switch (user) {

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.infinispan.Cache;
+import org.infinispan.partitionhandling.AvailabilityMode;
 
 /**
  * The caches of the {@code chorus} cache container, defined by {@code config/chorus-profile.cli}; values are plain
@@ -90,6 +91,14 @@ public class ChatCaches {
     /** Each user's send budget, a {@link org.chorus.domain.TokenBucket}. */
     public Cache<String, String> rates() {
         return rates;
+    }
+
+    /**
+     * False on the minority side of a split when partition handling denies it reads and writes (the {@code history}
+     * cache's availability stands for all of them): a local check, no cluster call.
+     */
+    public boolean available() {
+        return history.getAdvancedCache().getAvailability() == AvailabilityMode.AVAILABLE;
     }
 
     /** Every cache, for the health checks. */

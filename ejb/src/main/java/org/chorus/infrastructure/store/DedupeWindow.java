@@ -15,6 +15,7 @@ import org.chorus.domain.ChatRejection;
 import org.chorus.domain.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.context.Flag;
+import org.infinispan.partitionhandling.AvailabilityException;
 
 /**
  * Remembers, cluster-wide and for {@code chorus.dedupe.window-ms}, where each (user, client id) was stored, so that a
@@ -92,9 +93,23 @@ public class DedupeWindow {
                 ack.id()), ack.room() + "#" + ack.seq(), windowMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Gives a claim back when the send failed, so that the client's retry can store it. */
-    public void release(String user, String id, Claim claim) {
-        caches.dedupe().remove(key(user, id), claim.pending());
+    /**
+     * A claimed send failed with {@code failure}: when that proves nothing was stored (the caches refused it, as a
+     * minority of a split does), the claim is given back so that the client's retry stores it at once. Otherwise, a
+     * replicated write that timed out may still have been stored, so the claim stays: the retry finds it pending, takes
+     * it over after {@link #TAKEOVER_MS} and reuses what was stored, as after a crash, instead of storing it twice.
+     */
+    public void failed(String user, String id, Claim claim, RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AvailabilityException) {
+                try {
+                    caches.dedupe().remove(key(user, id), claim.pending());
+                } catch (AvailabilityException e) {
+                    // The claim stays until a retry takes it over once this node is back in the majority.
+                }
+                return;
+            }
+        }
     }
 
     /** "pending|millis|room=latest|room=latest..." */

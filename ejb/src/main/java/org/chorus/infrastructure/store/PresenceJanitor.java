@@ -67,6 +67,9 @@ public class PresenceJanitor {
     ClusterEvents clusterEvents;
 
     @Inject
+    ChatCaches caches;
+
+    @Inject
     ChatTopic topic;
 
     @PostConstruct
@@ -96,7 +99,9 @@ public class PresenceJanitor {
     }
 
     private void sweepAs(List<Address> members) {
-        if (!container.isCoordinator()) {
+        if (!container.isCoordinator() || !caches.available()) {
+            // Only the coordinator of a side that may write: a minority would announce the majority's users offline
+            // (the topic's bridges deliver it after the split heals), and the merge restores their entries anyway.
             return;
         }
         Set<String> live = members.stream().map(Address::toString).collect(Collectors.toSet());

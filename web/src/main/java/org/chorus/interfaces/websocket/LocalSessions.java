@@ -17,6 +17,7 @@ import jakarta.websocket.Session;
 
 import org.chorus.application.Connections;
 import org.chorus.application.RoomService;
+import org.chorus.domain.Partition;
 import org.chorus.domain.SessionEnded;
 import org.chorus.interfaces.failover.Replicas;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,6 +55,18 @@ public class LocalSessions {
     void stop() {
         CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
         byHttpSession.values().forEach(sessions -> sessions.forEach(session -> Outbound.close(session, reason)));
+    }
+
+    /**
+     * This node is on the minority side of a split (issue 16): its caches refuse reads and writes until the split
+     * heals, so every connection is told to go elsewhere (1001) and resumes on a node of the majority.
+     */
+    void partitioned(@Observes Partition partition) {
+        if (!partition.available()) {
+            CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY,
+                    "this node is cut off from most of its cluster");
+            byHttpSession.values().forEach(sessions -> sessions.forEach(session -> Outbound.close(session, reason)));
+        }
     }
 
     /** Registers a new connection under the HTTP session its handshake carried (its token is in its properties). */
