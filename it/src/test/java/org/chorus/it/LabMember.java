@@ -34,8 +34,10 @@ final class LabMember implements AutoCloseable {
 
     private LabMember(URI node, URI balancer, String user, String password, String room) {
         this.room = room;
+        // Sends held up while a cut host is not yet suspected (up to 10 s) go out together afterwards, more than the
+        // user's burst of 40: rate_limited is retried until the budget refills, as the protocol asks.
         client = ChorusClient.builder(node, balancer).credentials(user, password).backoff(Duration.ofMillis(100),
-                Duration.ofSeconds(1)).onState(event -> {
+                Duration.ofSeconds(1)).retries(40).onState(event -> {
                     if (event.state() == ConnectionState.RESUMED && !resumed.isDone()) {
                         resumedAt = System.nanoTime();
                         resumed.complete(event.node());

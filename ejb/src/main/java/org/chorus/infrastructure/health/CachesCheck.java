@@ -10,17 +10,16 @@ import jakarta.inject.Inject;
 import org.chorus.infrastructure.store.ChatCaches;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.infinispan.Cache;
 import org.infinispan.lifecycle.ComponentStatus;
 import org.infinispan.partitionhandling.AvailabilityMode;
 
 /**
- * Ready and live when every Chorus cache is running and available for reads and writes.
+ * Ready when every Chorus cache is running and available for reads and writes (not on the minority side of a split);
+ * liveness asks only that they run ({@link CachesRunningCheck}).
  */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class CachesCheck implements HealthCheck {
 

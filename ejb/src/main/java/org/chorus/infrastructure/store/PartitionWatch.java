@@ -41,7 +41,7 @@ public class PartitionWatch {
                     ? "merged with the majority"
                     : "a minority of a split: its clients are sent to the other nodes");
             // Not on the thread that reports the change: observers close connections.
-            executor.execute(() -> events.fire(new Partition(mode == AvailabilityMode.AVAILABLE)));
+            executor.execute(PartitionWatch.this::announce);
         }
     }
 
@@ -55,6 +55,24 @@ public class PartitionWatch {
 
     @Resource
     ManagedExecutorService executor;
+
+    /**
+     * Fires the availability of this moment, not of the event that queued it: two changes in quick succession may run
+     * in either order, and the last one fired must be the current one. With the deployment's class loader, which a task
+     * submitted from an Infinispan thread does not carry: the observers write to the caches.
+     */
+    private void announce() {
+        Thread thread = Thread.currentThread();
+        ClassLoader prior = thread.getContextClassLoader();
+        thread.setContextClassLoader(PartitionWatch.class.getClassLoader());
+        try {
+            events.fire(new Partition(caches.available()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Announcing this node's side of a split failed");
+        } finally {
+            thread.setContextClassLoader(prior);
+        }
+    }
 
     @PostConstruct
     void start() {
