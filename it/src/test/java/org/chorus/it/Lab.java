@@ -59,10 +59,6 @@ final class Lab {
         return node(host).resolve("/chorus/");
     }
 
-    static String nodeOf(String host) {
-        return "node" + host.substring("host".length());
-    }
-
     /**
      * Polls {@code ./chorus lab health HOST} (the node's readiness, asked from inside the host) until it says
      * {@code status}; returns the ms from {@code since} (System.nanoTime) to that answer.

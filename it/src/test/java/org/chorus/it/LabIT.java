@@ -61,6 +61,19 @@ class LabIT {
         return LabMember.join(lab.node(host), lab.balancer(), name, credentials.of(name), room);
     }
 
+    /** A reader on host1 (alice) and one on host2 (bob), into {@code readers} (closed by the caller). */
+    private static void joinReaders(String room, List<LabMember> readers) throws Exception {
+        readers.add(member(Lab.HOST1, 0, room));
+        readers.add(member(Lab.HOST2, 1, room));
+    }
+
+    /** Clients of {@code host} for users {@code from} (inclusive) to {@code to}, into {@code into} as they join. */
+    private static void join(String host, int from, int to, String room, List<LabMember> into) throws Exception {
+        for (int i = from; i < to; i++) {
+            into.add(member(host, i, room));
+        }
+    }
+
     @Test
     void clientsOnDifferentHostsChat() throws Exception {
         String room = "lab-chat-" + System.nanoTime();
@@ -102,11 +115,8 @@ class LabIT {
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         boolean crashedHost = false;
         try {
-            readers.add(member(Lab.HOST1, 0, room));
-            readers.add(member(Lab.HOST2, 1, room));
-            for (int i = 0; i < 6; i++) {
-                followers.add(member(Lab.HOST3, i, room));
-            }
+            joinReaders(room, readers);
+            join(Lab.HOST3, 0, 6, room, followers);
             LabMember steady = readers.get(1);
             LabMember crashing = followers.get(3);
             AtomicInteger n = new AtomicInteger();
@@ -172,11 +182,8 @@ class LabIT {
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         long healed;
         try {
-            readers.add(member(Lab.HOST1, 0, room));
-            readers.add(member(Lab.HOST2, 1, room));
-            for (int i = 2; i < 6; i++) {
-                followers.add(member(Lab.HOST3, i, room));
-            }
+            joinReaders(room, readers);
+            join(Lab.HOST3, 2, 6, room, followers);
             LabMember sender = readers.get(0);
             AtomicInteger n = new AtomicInteger();
             pace.scheduleAtFixedRate(() -> sender.send("cut-" + n.incrementAndGet()), 0, 200, TimeUnit.MILLISECONDS);
