@@ -76,8 +76,16 @@ final class Lab {
         throw new AssertionError(host + " did not report " + status + " within " + limit + ": " + last);
     }
 
-    /** Runs a fault or repair verb ({@code crash}, {@code start}, {@code cut}, {@code heal}) on a host. */
-    static RunCommand.Result verb(String verb, String host) throws Exception {
-        return RunCommand.chorus(Duration.ofMinutes(6), "lab", verb, host).orFail("./chorus lab " + verb + " " + host);
+    /**
+     * Runs a fault or repair verb ({@code crash}, {@code start}, {@code cut}, {@code heal}) on a host, with its options
+     * (such as {@code --cluster} for {@code cut}).
+     */
+    static RunCommand.Result verb(String verb, String host, String... options) throws Exception {
+        String[] args = new String[3 + options.length];
+        args[0] = "lab";
+        args[1] = verb;
+        args[2] = host;
+        System.arraycopy(options, 0, args, 3, options.length);
+        return RunCommand.chorus(Duration.ofMinutes(6), args).orFail("./chorus " + String.join(" ", args));
     }
 }

@@ -19,8 +19,10 @@ import jakarta.inject.Inject;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
+import org.infinispan.notifications.cachelistener.annotation.TopologyChanged;
 import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
 import org.infinispan.notifications.cachelistener.event.CacheEntryRemovedEvent;
+import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +62,15 @@ public class PresenceIndex {
             } catch (RuntimeException e) {
                 LOG.warnf("Removing the presence of %s from the index failed: %s", event.getKey(), e.toString());
             }
+        }
+
+        /**
+         * A new topology can bring or drop entries without an event of their own (a member rejoining after a split
+         * drops its copy and takes the other side's by state transfer), so the index is swept again at once.
+         */
+        @TopologyChanged
+        public void topology(TopologyChangedEvent<String, String> event) {
+            scheduler.execute(PresenceIndex.this::sweep);
         }
     }
 
