@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -70,7 +71,12 @@ public class PresenceIndex {
          */
         @TopologyChanged
         public void topology(TopologyChangedEvent<String, String> event) {
-            scheduler.execute(PresenceIndex.this::sweep);
+            try {
+                scheduler.execute(PresenceIndex.this::sweep);
+            } catch (RejectedExecutionException e) {
+                // The deployment is stopping: there is no index left to repair.
+                LOG.debugf("No presence sweep after a topology change: %s", e.toString());
+            }
         }
     }
 
