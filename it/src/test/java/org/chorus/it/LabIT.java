@@ -1,9 +1,12 @@
 package org.chorus.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -262,9 +266,14 @@ class LabIT {
             AtomicInteger n = new AtomicInteger();
             pace.scheduleAtFixedRate(() -> sender.send("split-" + n.incrementAndGet()), 0, 200, TimeUnit.MILLISECONDS);
             sender.awaitSeq(10, Duration.ofSeconds(30));
+            ChatClient direct = ChatClient.login(lab.chorus(Lab.HOST3), "alice", credentials.of("alice"));
             Lab.verb("cut", Lab.HOST3, "--cluster");
             long cut = System.nanoTime();
             long degraded = Lab.awaitHealth(Lab.HOST3, "DOWN", SETTLE, cut);
+            // A client that goes straight to host3 is refused with 503, and so goes to the balancer.
+            ExecutionException refused = assertThrows(ExecutionException.class, direct::connect);
+            assertEquals(503, assertInstanceOf(WebSocketHandshakeException.class, refused.getCause()).getResponse()
+                    .statusCode(), "host3 takes no new connection while it is apart");
             long outOfRotation = rotation.await(false, cut);
             for (LabMember f : followers) {
                 String node = f.resumedOn(SETTLE);

@@ -2,6 +2,7 @@ package org.chorus.modcluster;
 
 import java.lang.management.ManagementFactory;
 
+import javax.management.InstanceNotFoundException;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -45,8 +46,12 @@ public class AvailabilityLoadMetric implements LoadMetric {
      */
     @Override
     public double getLoad(Engine engine) throws Exception {
-        if (server.isRegistered(name) && Boolean.FALSE.equals(server.getAttribute(name, "Available"))) {
-            throw new NodeUnavailableException();
+        try {
+            if (Boolean.FALSE.equals(server.getAttribute(name, "Available"))) {
+                throw new NodeUnavailableException();
+            }
+        } catch (InstanceNotFoundException e) {
+            // Not deployed (yet, or any more).
         }
         return 0;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -71,9 +72,16 @@ public class PresenceIndex {
          */
         @TopologyChanged
         public void topology(TopologyChangedEvent<String, String> event) {
+            if (!sweepQueued.compareAndSet(false, true)) {
+                return; // the phases of one rebalance come in a burst: one sweep after them is enough
+            }
             try {
-                scheduler.execute(PresenceIndex.this::sweep);
+                scheduler.execute(() -> {
+                    sweepQueued.set(false);
+                    sweep();
+                });
             } catch (RejectedExecutionException e) {
+                sweepQueued.set(false);
                 // The deployment is stopping: there is no index left to repair.
                 LOG.debugf("No presence sweep after a topology change: %s", e.toString());
             }
@@ -81,6 +89,7 @@ public class PresenceIndex {
     }
 
     private final Updates updates = new Updates();
+    private final AtomicBoolean sweepQueued = new AtomicBoolean();
     private final Map<String, Set<String>> online = new ConcurrentHashMap<>();
 
     @Inject

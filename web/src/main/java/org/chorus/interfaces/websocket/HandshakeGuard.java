@@ -19,9 +19,10 @@ import org.chorus.interfaces.metrics.Metrics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses the WebSocket upgrade with 403 from a foreign origin (cross-site WebSocket hijacking; Undertow's default
- * accepts every origin), and hands the logged-in user (the container refused the upgrade with 401 without one, web.xml)
- * to the connection as its {@link ChatPrincipal}, with the HTTP session it belongs to.
+ * Refuses the WebSocket upgrade with 503 while this node is on the minority side of a split, with 403 from a foreign
+ * origin (cross-site WebSocket hijacking; Undertow's default accepts every origin), and hands the logged-in user (the
+ * container refused the upgrade with 401 without one, web.xml) to the connection as its {@link ChatPrincipal}, with the
+ * HTTP session it belongs to.
  * <p>
  * Allowed origins: the request's own ({@code scheme://Host}) and those listed in {@code chorus.allowed-origins}
  * (comma-separated, e.g. {@code https://chat.example.com}); a request without {@code Origin} (not a browser) passes.
@@ -34,12 +35,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HandshakeGuard extends HttpFilter {
 
     @Inject
+    LocalSessions sessions;
+
+    @Inject
     @ConfigProperty(name = "chorus.allowed-origins")
     Optional<List<String>> allowedOrigins;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (sessions.apart()) {
+            // Its caches refuse reads and writes until the split heals: the client goes to the balancer, which takes
+            // this node out of rotation within 2 s (its load metric), and resumes on the majority.
+            Metrics.refused("partition");
+            response.setHeader("Retry-After", "1");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "this node is cut off from most of its cluster: reconnect through the balancer");
+            return;
+        }
         String origin = request.getHeader("Origin");
         if (origin != null && !allowed(origin, request)) {
             Metrics.refused("origin");

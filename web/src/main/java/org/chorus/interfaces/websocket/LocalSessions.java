@@ -50,6 +50,13 @@ public class LocalSessions {
     @Inject
     Ticker ticker;
 
+    private volatile boolean apart;
+
+    /** True from the moment this node found itself on a minority until it merged again: no new connection. */
+    public boolean apart() {
+        return apart;
+    }
+
     /** Server shutdown (or undeploy): every connection is told to go elsewhere at once (1001). */
     @PreDestroy
     void stop() {
@@ -62,7 +69,8 @@ public class LocalSessions {
      * heals, so every connection is told to go elsewhere (1001) and resumes on a node of the majority.
      */
     void partitioned(@Observes Partition partition) {
-        if (!partition.available()) {
+        apart = !partition.available();
+        if (apart) {
             CloseReason reason = new CloseReason(CloseCodes.GOING_AWAY,
                     "this node is cut off from most of its cluster");
             byHttpSession.values().forEach(sessions -> sessions.forEach(session -> Outbound.close(session, reason)));
