@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.chorus.domain.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.context.Flag;
 import org.infinispan.partitionhandling.AvailabilityException;
+import org.jboss.logging.Logger;
 
 /**
  * Remembers, cluster-wide and for {@code chorus.dedupe.window-ms}, where each (user, client id) was stored, so that a
@@ -30,7 +32,10 @@ import org.infinispan.partitionhandling.AvailabilityException;
 @ApplicationScoped
 public class DedupeWindow {
 
+    private static final Logger LOG = Logger.getLogger(DedupeWindow.class);
     static final long TAKEOVER_MS = 3_000;
+    /** How long a send waits for the restore before it goes on without it (and says so). */
+    static final long RESTORE_WAIT_MS = 60_000;
     private static final String PENDING = "pending|";
     private static final long POLL_MS = 20;
 
@@ -44,6 +49,8 @@ public class DedupeWindow {
     @ConfigProperty(name = "chorus.dedupe.window-ms", defaultValue = "900000")
     long windowMs;
 
+    private final CountDownLatch restore = new CountDownLatch(1);
+
     /**
      * The outcome of a claim: the first ack when the send was complete before, otherwise a claim to complete, with the
      * messages a dead writer already stored (by room).
@@ -56,12 +63,14 @@ public class DedupeWindow {
      * reconnection), otherwise null: one read of this node's replica.
      */
     public Ack completed(String user, String id) {
+        awaitRestore();
         String prior = caches.dedupe().get(key(user, id));
         return prior == null || prior.startsWith(PENDING) ? null : parse(id, prior);
     }
 
     /** Claims (user, id) for a send into {@code rooms} (in the order it stores them). */
     public Claim claim(String user, String id, List<String> rooms) {
+        awaitRestore();
         String key = key(user, id);
         String mine = pending(rooms);
         while (true) {
@@ -90,7 +99,7 @@ public class DedupeWindow {
      */
     public void stored(String user, Ack ack) {
         caches.dedupe().getAdvancedCache().withFlags(Flag.FORCE_ASYNCHRONOUS, Flag.IGNORE_RETURN_VALUES).put(key(user,
-                ack.id()), ack.room() + "#" + ack.seq(), windowMs, TimeUnit.MILLISECONDS);
+                ack.id()), record(ack), windowMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -110,6 +119,16 @@ public class DedupeWindow {
                 return;
             }
         }
+    }
+
+    /** The window is complete on this node: what the cluster stored before its last full restart is in it again. */
+    void restored() {
+        restore.countDown();
+    }
+
+    /** The milliseconds of the window. */
+    long windowMs() {
+        return windowMs;
     }
 
     /** "pending|millis|room=latest|room=latest..." */
@@ -137,12 +156,33 @@ public class DedupeWindow {
         return new HashMap<>(stored);
     }
 
+    private void awaitRestore() {
+        if (restore.getCount() == 0) {
+            return;
+        }
+        try {
+            if (!restore.await(RESTORE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warnf("The dedupe window was not restored from history within %d ms: going on without it",
+                        RESTORE_WAIT_MS);
+                restore.countDown();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatRejection(ErrorCode.INTERNAL, "interrupted", null);
+        }
+    }
+
+    /** What the window records for a stored send: where its ack points. */
+    static String record(Ack ack) {
+        return ack.room() + "#" + ack.seq();
+    }
+
     private static Ack parse(String id, String stored) {
         int hash = stored.lastIndexOf('#');
         return new Ack(id, stored.substring(0, hash), Long.parseLong(stored.substring(hash + 1)));
     }
 
-    private static String key(String user, String id) {
+    static String key(String user, String id) {
         return user + "\u001f" + id;
     }
 

@@ -31,6 +31,7 @@ class DedupeWindowTest {
         dedupe = manager.getCache("dedupe");
         window = new DedupeWindow();
         window.windowMs = 60_000;
+        window.restored();
         window.caches = new ChatCaches() {
 
             @Override
