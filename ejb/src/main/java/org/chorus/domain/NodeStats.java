@@ -6,4 +6,9 @@ package org.chorus.domain;
  */
 public record NodeStats(String node, long connections, long messagesIn, long messagesOut, long resumed, long fresh,
         long at) {
+
+    /** The same figures as of another time. */
+    public NodeStats at(long time) {
+        return new NodeStats(node, connections, messagesIn, messagesOut, resumed, fresh, time);
+    }
 }

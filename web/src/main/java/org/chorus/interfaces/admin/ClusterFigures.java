@@ -22,8 +22,9 @@ import org.chorus.interfaces.websocket.Ticker;
 import org.jboss.logging.Logger;
 
 /**
- * Every node's latest figures: this node publishes its own on the topic every two seconds and keeps what every node
- * published; a node silent for ten seconds is left out.
+ * Every node's latest figures: this node publishes its own on the topic within two seconds of a change, and every five
+ * seconds when nothing changed (an idle cluster then sends a figure a node every five seconds, not every two), and
+ * keeps what every node published; a node silent for ten seconds is left out.
  */
 @ApplicationScoped
 public class ClusterFigures {
@@ -31,6 +32,8 @@ public class ClusterFigures {
     private static final Logger LOG = Logger.getLogger(ClusterFigures.class);
     private static final long EVERY_MS = 2000;
     private static final long STALE_MS = 10_000;
+    /** The longest silence: well within {@link #STALE_MS}, so that a lost publish does not drop the node. */
+    private static final long UNCHANGED_EVERY_MS = 5_000;
 
     private final Map<String, NodeStats> latest = new ConcurrentHashMap<>();
 
@@ -44,6 +47,8 @@ public class ClusterFigures {
     Ticker ticker;
 
     private ScheduledFuture<?> publisher;
+    /** What this node published last (run by one timer task at a time). */
+    private NodeStats published;
 
     /** Starts with the application, not at the first admin request. */
     void boot(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -72,9 +77,15 @@ public class ClusterFigures {
     }
 
     private void publish() {
+        long now = System.currentTimeMillis();
+        NodeStats stats = new NodeStats(LocalNode.name(), sessions.count(), Metrics.MESSAGES_IN.sum(),
+                Metrics.MESSAGES_OUT.sum(), Metrics.resumed(), Metrics.fresh(), now);
+        if (published != null && now - published.at() < UNCHANGED_EVERY_MS && stats.equals(published.at(now))) {
+            return;
+        }
         try {
-            topic.publish(new NodeStats(LocalNode.name(), sessions.count(), Metrics.MESSAGES_IN.sum(),
-                    Metrics.MESSAGES_OUT.sum(), Metrics.resumed(), Metrics.fresh(), System.currentTimeMillis()));
+            topic.publish(stats);
+            published = stats;
         } catch (RuntimeException e) {
             LOG.debugf("Publishing this node's figures failed: %s", e.toString());
         }
