@@ -14,6 +14,7 @@ import org.chorus.bench.scenario.JoinStorm;
 import org.chorus.bench.scenario.Joins;
 import org.chorus.bench.scenario.Memory;
 import org.chorus.bench.scenario.Plan;
+import org.chorus.bench.scenario.Restart;
 import org.chorus.bench.scenario.Scenario;
 import org.chorus.bench.scenario.Smoke;
 import org.chorus.bench.scenario.Soak;
@@ -27,7 +28,7 @@ import org.chorus.bench.scenario.Storm;
 public final class Bench {
 
     private static final List<Scenario> SCENARIOS = List.of(new FanOut(), new Capacity(), new Baseline(), new Memory(),
-            new Failover(), new Storm(), new Soak(), new Smoke(), new Joins(), new JoinStorm());
+            new Failover(), new Storm(), new Soak(), new Smoke(), new Joins(), new JoinStorm(), new Restart());
 
     private Bench() {
     }

@@ -25,6 +25,8 @@ public final class Tally {
     private final LongAdder disconnects = new LongAdder();
     private final LongAdder silent = new LongAdder();
     private final List<Second> timeline = new ArrayList<>();
+    /** Each second's delivery latencies, beside the timeline (for percentiles over several seconds). */
+    private final List<Histogram> perSecond = new ArrayList<>();
     private final long start = System.nanoTime();
     private Histogram windowDelivery;
     private Histogram windowAck;
@@ -88,6 +90,7 @@ public final class Tally {
         Second second = new Second((now - start) / 1e9, Math.round(count / seconds), ms(d, 50), ms(d, 99), d
                 .getTotalCount() == 0 ? 0 : d.getMaxValue() / 1000.0, open);
         timeline.add(second);
+        perSecond.add(d.copy());
         return second;
     }
 
@@ -110,6 +113,16 @@ public final class Tally {
 
     public synchronized List<Second> timeline() {
         return List.copyOf(timeline);
+    }
+
+    /**
+     * The p99 of the deliveries in the timeline's seconds {@code from} (inclusive, an index) to {@code from + count}
+     * (exclusive): a percentile over several seconds, not an average of each second's.
+     */
+    public synchronized double p99Ms(int from, int count) {
+        Histogram all = new Histogram(3);
+        perSecond.subList(from, Math.min(perSecond.size(), from + count)).forEach(all::add);
+        return ms(all, 99);
     }
 
     public long rateLimitedCount() {
