@@ -25,8 +25,9 @@ public final class Tally {
     private final LongAdder disconnects = new LongAdder();
     private final LongAdder silent = new LongAdder();
     private final List<Second> timeline = new ArrayList<>();
-    /** Each second's delivery latencies, beside the timeline (for percentiles over several seconds). */
+    /** Each second's delivery latencies, beside the timeline, once asked for ({@link #keepSeconds}). */
     private final List<Histogram> perSecond = new ArrayList<>();
+    private boolean keepSeconds;
     private final long start = System.nanoTime();
     private Histogram windowDelivery;
     private Histogram windowAck;
@@ -90,7 +91,9 @@ public final class Tally {
         Second second = new Second((now - start) / 1e9, Math.round(count / seconds), ms(d, 50), ms(d, 99), d
                 .getTotalCount() == 0 ? 0 : d.getMaxValue() / 1000.0, open);
         timeline.add(second);
-        perSecond.add(d.copy());
+        if (keepSeconds) {
+            perSecond.add(d.copy());
+        }
         return second;
     }
 
@@ -113,6 +116,13 @@ public final class Tally {
 
     public synchronized List<Second> timeline() {
         return List.copyOf(timeline);
+    }
+
+    /** From now on, keeps each second's latencies for {@link #p99Ms} (a long run's would cost memory for nothing). */
+    public synchronized void keepSeconds() {
+        keepSeconds = true;
+        perSecond.clear();
+        timeline.forEach(second -> perSecond.add(new Histogram(3)));
     }
 
     /**

@@ -126,11 +126,6 @@ public class DedupeWindow {
         restore.countDown();
     }
 
-    /** The milliseconds of the window. */
-    long windowMs() {
-        return windowMs;
-    }
-
     /** "pending|millis|room=latest|room=latest..." */
     private String pending(List<String> rooms) {
         StringBuilder value = new StringBuilder(PENDING).append(System.currentTimeMillis());
@@ -170,6 +165,16 @@ public class DedupeWindow {
             Thread.currentThread().interrupt();
             throw new ChatRejection(ErrorCode.INTERNAL, "interrupted", null);
         }
+    }
+
+    /**
+     * A claim as a writer that died long ago left it, having seen these latest seqs of its rooms: the next repeat takes
+     * it over at once and reuses what was stored after them.
+     */
+    static String abandoned(Map<String, Long> latestByRoom) {
+        StringBuilder value = new StringBuilder(PENDING).append(0);
+        latestByRoom.forEach((room, latest) -> value.append('|').append(room).append('=').append(latest));
+        return value.toString();
     }
 
     /** What the window records for a stored send: where its ack points. */

@@ -3,15 +3,18 @@ package org.chorus.infrastructure.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
+import org.chorus.infrastructure.store.DedupeWindow.Claim;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
@@ -68,6 +71,7 @@ class DedupeRestoreTest {
         restore.caches = caches;
         restore.log = log;
         restore.window = window;
+        restore.clock = () -> now;
     }
 
     @AfterEach
@@ -76,7 +80,7 @@ class DedupeRestoreTest {
     }
 
     @Test
-    void everySendOfTheLastWindowGetsItsFirstAckAgain() throws Exception {
+    void everySendOfTheLastWindowGetsItsFirstAckAgainForTheRestOfItsWindow() throws Exception {
         store("general", "carol", "old-1", now - WINDOW_MS - 1_000);
         store("general", "alice", "m-1", now - 60_000);
         store("general", "bob", "m-2", now - 1_000);
@@ -84,25 +88,51 @@ class DedupeRestoreTest {
         store("@bob", "alice", "dm-1", now - 500);
         store("@alice", "alice", "dm-1", now - 500);
         store("@alice", "alice", "dm-0", now - 2_000);
+        for (int i = 0; i < 30; i++) { // more than the first pages of the walk
+            store("busy", "dave", "b-" + i, now - 30_000 + i);
+        }
         // A repeat that arrives before the restore has run waits for it, instead of finding the window empty.
-        CompletableFuture<Ack> early = CompletableFuture.supplyAsync(() -> window.completed("alice", "m-1"));
+        CompletableFuture<Ack> early = new CompletableFuture<>();
+        Thread repeat = new Thread(() -> early.complete(window.completed("alice", "m-1")));
+        repeat.start();
+        awaitWaiting(repeat);
 
-        assertEquals(4, restore.rebuild(now));
+        assertEquals(34, restore.rebuild());
         window.restored();
 
         assertEquals(new Ack("m-1", "general", 2), early.get(5, TimeUnit.SECONDS));
         assertEquals(new Ack("m-2", "general", 3), window.completed("bob", "m-2"));
         assertEquals(new Ack("dm-1", "@alice", 1), window.completed("alice", "dm-1"));
         assertEquals(new Ack("dm-0", "@alice", 2), window.claim("alice", "dm-0", List.of("@alice")).done());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(new Ack("b-" + i, "busy", i + 1), window.completed("dave", "b-" + i));
+        }
         assertNull(window.completed("carol", "old-1"), "a send older than the window is not remembered");
-        assertEquals(4, dedupe.size());
+        assertEquals(WINDOW_MS - 60_000, dedupe.getAdvancedCache().getCacheEntry(DedupeWindow.key("alice", "m-1"))
+                .getLifespan(), "remembered for the rest of its own window");
     }
 
     @Test
-    void aWindowWithEntriesCameByStateTransferAndIsLeftAlone() {
+    void aDirectMessageCutOffAfterTheRecipientsCopyIsCompletedByTheRetry() {
+        store("@bob", "alice", "dm-1", now - 500); // the writer died here, before alice's copy
+        store("@alice", "carol", "hello", now - 400);
+        restore.rebuild();
+        window.restored();
+
+        Claim retry = window.claim("alice", "dm-1", List.of("@bob", "@alice"));
+        assertNull(retry.done(), "not stored completely: the retry stores what is missing");
+        assertEquals(Map.of("@bob", 1L), retry.stored().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().seq())), "bob's copy is reused, not stored again");
+    }
+
+    @Test
+    void aCompleteWindowIsLeftAloneAndAnUnfinishedRestoreIsDoneAgain() {
         store("general", "alice", "m-1", now - 1_000);
-        dedupe.put(DedupeWindow.key("bob", "m-9"), "general#7");
-        assertEquals(-1, restore.rebuild(now));
+        dedupe.put(DedupeRestore.MARK, "restoring"); // a node that began restoring and died, or is at it
+        assertEquals(1, restore.rebuild());
+        dedupe.remove(DedupeWindow.key("alice", "m-1"));
+        assertEquals(-1, restore.rebuild(), "complete since the cluster started: a joining node gets it by state"
+                + " transfer");
         window.restored();
         assertNull(window.completed("alice", "m-1"));
     }
@@ -119,6 +149,15 @@ class DedupeRestoreTest {
         restore.restore();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertNull(window.completed("alice", "m-1")),
                 "a send does not wait for a restore that failed");
+    }
+
+    /** Until the thread waits (for the restore); fails after 5 s. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
+            assertTrue(thread.isAlive() && System.nanoTime() < deadline, "the repeat did not wait for the restore");
+            Thread.onSpinWait();
+        }
     }
 
     private void store(String room, String from, String id, long ts) {
