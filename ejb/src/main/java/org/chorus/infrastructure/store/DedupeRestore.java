@@ -73,7 +73,7 @@ public class DedupeRestore {
             int restored = rebuild();
             if (restored >= 0) {
                 LOG.infof("Restored %d sends of the last %d s to the dedupe window from history in %d ms", restored,
-                        window.windowMs / 1000, System.currentTimeMillis() - started);
+                        window.windowMs() / 1000, System.currentTimeMillis() - started);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Could not restore the dedupe window from history (%s): a re-send of a message stored before"
@@ -157,7 +157,7 @@ public class DedupeRestore {
 
     /** How much of its window the message's send has left now. */
     private long left(ChatMessage message) {
-        return message.ts().toEpochMilli() + window.windowMs - clock.getAsLong();
+        return message.ts().toEpochMilli() + window.windowMs() - clock.getAsLong();
     }
 
     private static void join(List<CompletableFuture<?>> writes) {

@@ -126,6 +126,11 @@ public class DedupeWindow {
         restore.countDown();
     }
 
+    /** The window in milliseconds (a method: callers hold a CDI proxy, whose own fields are not the bean's). */
+    long windowMs() {
+        return windowMs;
+    }
+
     /** "pending|millis|room=latest|room=latest..." */
     private String pending(List<String> rooms) {
         StringBuilder value = new StringBuilder(PENDING).append(System.currentTimeMillis());
