@@ -133,8 +133,14 @@ public class DedupeWindow {
 
     /** "pending|millis|room=latest|room=latest..." */
     private String pending(List<String> rooms) {
-        StringBuilder value = new StringBuilder(PENDING).append(System.currentTimeMillis());
-        rooms.forEach(room -> value.append('|').append(room).append('=').append(log.latest(room)));
+        Map<String, Long> latestByRoom = new LinkedHashMap<>();
+        rooms.forEach(room -> latestByRoom.put(room, log.latest(room)));
+        return pending(System.currentTimeMillis(), latestByRoom);
+    }
+
+    private static String pending(long claimedAt, Map<String, Long> latestByRoom) {
+        StringBuilder value = new StringBuilder(PENDING).append(claimedAt);
+        latestByRoom.forEach((room, latest) -> value.append('|').append(room).append('=').append(latest));
         return value.toString();
     }
 
@@ -177,9 +183,7 @@ public class DedupeWindow {
      * it over at once and reuses what was stored after them.
      */
     static String abandoned(Map<String, Long> latestByRoom) {
-        StringBuilder value = new StringBuilder(PENDING).append(0);
-        latestByRoom.forEach((room, latest) -> value.append('|').append(room).append('=').append(latest));
-        return value.toString();
+        return pending(0, latestByRoom);
     }
 
     /** What the window records for a stored send: where its ack points. */
