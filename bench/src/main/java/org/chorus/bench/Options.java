@@ -42,7 +42,9 @@ public final class Options {
             {"chatters", "200", "joinstorm: clients chatting in the rooms before and through the storm (senders "
                     + "included)"},
             {"rounds", "1", "joins: unmeasured rounds of the whole cycle before the measured one (the JIT compiles "
-                    + "the login path for minutes after a start or a deploy)"},};
+                    + "the login path for minutes after a start or a deploy)"},
+            {"idle-limit", "0.3", "joins: cores above which a reading of the servers' idle CPU is taken again (up to 6 "
+                    + "readings in all); a run whose servers never get below it fails, since its figures would be too low"},};
 
     private final String scenario;
     private final Map<String, String> values = new LinkedHashMap<>();

@@ -95,9 +95,23 @@ class QuietReadersIT {
         // delivery and join paths for a minute and more while the 2,000 clients arrive (JFR: both nodes' compiler
         // threads busy through the whole stall, the machine at 100 %), and the backlog drops readers: that is the
         // cost of a restart (issue 14, item 6), not what a soak is about.
-        RunCommand.Result warm = chorus(Duration.ofMinutes(5), "bench", "fanout", "--out", out.resolveSibling(
-                "bench-warm").toString());
-        assertEquals(0, warm.exitCode(), () -> "the warm-up: " + warm.output());
+        // Its verdict on lateness is not this test's: cold, the first seconds of 10,000 deliveries/s can fall 10 s
+        // behind (CI, 2026-12-02: p50 7.4 s, and 316 messages still on their way when its 10 s wait ended). What no
+        // load excuses is checked: every message it saw came once and in order.
+        Path warmOut = out.resolveSibling("bench-warm");
+        RunCommand.Result warm = chorus(Duration.ofMinutes(5), "bench", "fanout", "--out", warmOut.toString());
+        assertTrue(Files.exists(warmOut.resolve("fanout.json")), () -> "the warm-up ran: " + warm.output());
+        JsonObject warmRows = Json.createReader(new StringReader(Files.readString(warmOut.resolve("fanout.json"))))
+                .readObject().getJsonObject("rows");
+        for (String run : List.of("same node", "cross node")) {
+            for (String zero : List.of("duplicated", "reordered", "error_frames", "disconnects")) {
+                assertEquals(0, warmRows.getJsonObject(run).getJsonNumber(zero).intValue(), () -> "the warm-up, " + run
+                        + ", " + zero + ": " + warm.output());
+            }
+        }
+        System.out.println("QuietReadersIT: the warm-up " + warm.output().lines().filter(l -> l.startsWith(
+                "| same node") || l.startsWith("| cross node") || l.contains("FAILED")).collect(Collectors.joining(
+                        "; ")));
         RunCommand.Result soak = chorus(Duration.ofMinutes(12), "bench", "soak", "--minutes", "3", "--out", out
                 .toString());
         System.out.println(soak.output().lines().filter(l -> l.startsWith("|")).collect(Collectors.joining("\n")));

@@ -29,6 +29,19 @@ final class CpuMeter {
         return perSecond();
     }
 
+    /**
+     * The smallest of up to {@code attempts} readings of {@link #idle}, taken until one is at most {@code limitCores}:
+     * the JIT and the garbage collector can keep the servers busy for a while after a round or a deploy, and an idle
+     * rate read then would be taken out of the measured figures.
+     */
+    double settledIdle(double seconds, double limitCores, int attempts) {
+        double smallest = Double.MAX_VALUE;
+        for (int i = 0; i < attempts && smallest > limitCores * 1e9; i++) {
+            smallest = Math.min(smallest, idle(seconds));
+        }
+        return smallest;
+    }
+
     void start() {
         before = nodes.cpuNanos(names);
         startedNanos = System.nanoTime();

@@ -22,6 +22,8 @@ public class Joins implements Scenario {
 
     /** Seconds the servers' presence grace (chorus.presence.grace-ms, 5 s) needs after the last close, and some. */
     private static final double GRACE_SECONDS = 7;
+    /** Readings of the idle CPU, at most, before a run gives up waiting for the servers to settle. */
+    private static final int IDLE_READINGS = 6;
 
     @Override
     public String name() {
@@ -43,14 +45,20 @@ public class Joins implements Scenario {
         Report report = new Report(name(), title(), options.command(), options.all());
         CpuMeter meter = new CpuMeter(plan.nodes(), plan.nodeNames());
         int warm = options.number("rounds");
-        double idleBefore = meter.idle(options.decimal("duration"));
+        double limit = options.decimal("idle-limit");
+        double idleBefore = meter.settledIdle(options.decimal("duration"), limit, IDLE_READINGS);
         for (int round = 1; round <= warm; round++) {
             Progress.say("unmeasured round " + round + " of " + warm + ": " + round(options, plan, meter, 0));
         }
         // The smaller of two readings: the JIT and the GC may still be busy with a round when one is taken.
-        double idlePerSecond = Math.min(idleBefore, meter.idle(options.decimal("duration")));
+        double idlePerSecond = Math.min(idleBefore, meter.settledIdle(options.decimal("duration"), limit,
+                IDLE_READINGS));
         Map<String, Object> figures = round(options, plan, meter, idlePerSecond);
         report.row("joins", figures);
+        if (idlePerSecond > limit * 1e9) {
+            report.fail(String.format("the servers never got below %.2f cores between rounds (%.2f): the idle CPU"
+                    + " taken out would make the figures too low", limit, idlePerSecond / 1e9));
+        }
         String[] resumed = figures.get("resumed").toString().split("/");
         if (!resumed[0].equals(resumed[1])) {
             report.fail(figures.get("resumed") + " resumed");
