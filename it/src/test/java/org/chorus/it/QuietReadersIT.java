@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
@@ -101,8 +99,7 @@ class QuietReadersIT {
         Path warmOut = out.resolveSibling("bench-warm");
         RunCommand.Result warm = chorus(Duration.ofMinutes(5), "bench", "fanout", "--out", warmOut.toString());
         assertTrue(Files.exists(warmOut.resolve("fanout.json")), () -> "the warm-up ran: " + warm.output());
-        JsonObject warmRows = Json.createReader(new StringReader(Files.readString(warmOut.resolve("fanout.json"))))
-                .readObject().getJsonObject("rows");
+        JsonObject warmRows = RunCommand.benchRows(warmOut, "fanout");
         for (String run : List.of("same node", "cross node")) {
             for (String zero : List.of("duplicated", "reordered", "error_frames", "disconnects")) {
                 assertEquals(0, warmRows.getJsonObject(run).getJsonNumber(zero).intValue(), () -> "the warm-up, " + run
@@ -116,8 +113,7 @@ class QuietReadersIT {
                 .toString());
         System.out.println(soak.output().lines().filter(l -> l.startsWith("|")).collect(Collectors.joining("\n")));
         assertTrue(Files.exists(out.resolve("soak.json")), soak.output());
-        JsonObject row = Json.createReader(new StringReader(Files.readString(out.resolve("soak.json")))).readObject()
-                .getJsonObject("rows").getJsonObject("soak");
+        JsonObject row = RunCommand.benchRows(out, "soak").getJsonObject("soak");
         assertTrue(row.getJsonNumber("deliveries_per_s").doubleValue() > 0, "deliveries");
         for (String zero : List.of("lost", "duplicated", "reordered", "disconnects", "error_frames")) {
             assertEquals(0, row.getJsonNumber(zero).intValue(), zero);

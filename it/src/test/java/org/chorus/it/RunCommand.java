@@ -1,6 +1,7 @@
 package org.chorus.it;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 /**
  * Runs {@code ./chorus VERB} from the project root as a user would, and keeps its output for the failure message.
@@ -68,6 +72,12 @@ public final class RunCommand {
         System.out.printf("./chorus %s: exit %d after %d ms%n", String.join(" ", args), result.exitCode(),
                 (System.nanoTime() - start) / 1_000_000);
         return result;
+    }
+
+    /** The rows, by run name, of what {@code ./chorus bench SCENARIO --out OUT} wrote to {@code OUT/SCENARIO.json}. */
+    public static JsonObject benchRows(Path out, String scenario) throws IOException {
+        return Json.createReader(new StringReader(Files.readString(out.resolve(scenario + ".json")))).readObject()
+                .getJsonObject("rows");
     }
 
     /** Runs a command in a directory of the project (relative to its root); output in it/target/run-command. */

@@ -181,8 +181,7 @@ class RunCommandIT {
         RunCommand.Result smoke = chorus(Duration.ofMinutes(2), "bench", "smoke", "--out", out.toString());
         System.out.println(smoke.output().lines().filter(l -> l.startsWith("|")).collect(Collectors.joining("\n")));
         assertEquals(0, smoke.exitCode(), smoke.output());
-        JsonObject rows = Json.createReader(new StringReader(Files.readString(out.resolve("smoke.json"))))
-                .readObject().getJsonObject("rows");
+        JsonObject rows = RunCommand.benchRows(out, "smoke");
         for (String run : List.of("same node", "cross node")) {
             JsonObject row = rows.getJsonObject(run);
             assertTrue(row.getJsonNumber("deliveries_per_s").doubleValue() > 0, run + ": deliveries");
