@@ -28,7 +28,7 @@ class AdminIT extends TwoNodes {
         ChatClient alice = login(node2(), "alice");
         alice.connect();
         alice.join(room);
-        alice.say(room, "a1", "counted");
+        alice.say(room, Cluster.freshId("a"), "counted");
 
         ChatClient admin = login(node1(), "admin");
         JsonObject cluster = null;

@@ -67,7 +67,7 @@ class BadInputIT extends TwoNodes {
                     "answer to " + abbreviate(c.get(1)) + ": " + error);
         }
         assertEquals(0, history(alice, room).size(), "nothing stored");
-        JsonObject emoji = alice.say(room, "ok", "4-byte UTF-8 is text: \ud83d\ude00");
+        JsonObject emoji = alice.say(room, Cluster.freshId("ok"), "4-byte UTF-8 is text: \ud83d\ude00");
         assertEquals("ack", emoji.getString("type"), emoji.toString());
         assertEquals("4-byte UTF-8 is text: \ud83d\ude00", history(alice, room).get(0).getString("text"));
         String written = log.since();

@@ -204,11 +204,16 @@ public final class ChatClient implements AutoCloseable {
         return messages;
     }
 
-    /** Sends a message and returns its {@code ack}. */
+    /** Sends a message and returns its {@code ack}, or the error frame that refused it. */
     public JsonObject say(String room, String id, String text) throws Exception {
         send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", id).add("text", text).build());
-        return next(f -> "ack".equals(f.getString("type")) && id.equals(f.getString("id"))
+        JsonObject answer = next(f -> "ack".equals(f.getString("type")) && id.equals(f.getString("id"))
                 || "error".equals(f.getString("type")), "ack of " + id);
+        if ("ack".equals(answer.getString("type")) && !room.equals(answer.getString("room"))) {
+            throw new AssertionError("id " + id + " was used before by this user (" + answer
+                    + "): ids are unique per user, and the dedupe window outlives a test; see Cluster.freshId");
+        }
+        return answer;
     }
 
     /** The next frame of the given type; fails after {@link #TIMEOUT}. */

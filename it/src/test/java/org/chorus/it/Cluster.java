@@ -43,6 +43,15 @@ public final class Cluster {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A client id no earlier send used. The protocol makes ids unique per user, and the dedupe window that holds them
+     * outlives a test, a redeploy and a restart of the whole cluster: an id a test re-uses is acked with the first
+     * send's seq and stores nothing.
+     */
+    public static String freshId(String prefix) {
+        return freshRoom(prefix);
+    }
+
     /** The EAR the build produced, exactly as ./chorus up deploys it, plus test-only classes in its web module. */
     public static EnterpriseArchive chorus(Class<?>... testOnly) {
         return chorus(Map.of(), testOnly);

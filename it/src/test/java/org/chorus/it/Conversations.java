@@ -32,7 +32,7 @@ public final class Conversations {
         receiver.join(room);
         long end = System.nanoTime() + deadline.toNanos();
         for (int attempt = 1;; attempt++) {
-            String id = "warmup-" + attempt;
+            String id = room + "-" + attempt;
             assertEquals("ack", sender.say(room, id, "is anyone there?").getString("type"));
             try {
                 receiver.next(f -> "message".equals(f.getString("type")) && room.equals(f.getString("room")),
@@ -47,8 +47,8 @@ public final class Conversations {
     }
 
     /**
-     * Sends {@code count} messages into {@code room} (ids {@code prefix-1}...), one every {@code every} starting now,
-     * each acked, and returns when the last is; the readers of the room meanwhile send nothing.
+     * Sends {@code count} messages into {@code room} (ids {@code room-prefix-1}...), one every {@code every} starting
+     * now, each acked, and returns when the last is; the readers of the room meanwhile send nothing.
      */
     public static void talk(ChatClient talker, String room, String prefix, Duration every, int count)
             throws Exception {
@@ -59,7 +59,8 @@ public final class Conversations {
             schedule.scheduleAtFixedRate(() -> {
                 int k = sent.incrementAndGet();
                 try {
-                    assertEquals("ack", talker.say(room, prefix + "-" + k, prefix + " " + k).getString("type"));
+                    assertEquals("ack",
+                            talker.say(room, room + "-" + prefix + "-" + k, prefix + " " + k).getString("type"));
                 } catch (Exception | AssertionError e) {
                     talked.completeExceptionally(e);
                 }

@@ -40,16 +40,17 @@ class CrossNodeChatIT extends TwoNodes {
             alice.join(lobby);
             bob.join(lobby);
 
-            JsonObject ack = alice.say(lobby, "a-1", "hello from node-1");
+            String hello = Cluster.freshId("a");
+            JsonObject ack = alice.say(lobby, hello, "hello from node-1");
             assertEquals("ack", ack.getString("type"), ack.toString());
             assertEquals(lobby, ack.getString("room"));
             JsonObject atBob = nextMessage(bob, lobby);
             assertEquals("alice", atBob.getString("from"));
-            assertEquals("a-1", atBob.getString("id"));
+            assertEquals(hello, atBob.getString("id"));
             assertEquals("hello from node-1", atBob.getString("text"));
             assertEquals(atBob, nextMessage(alice, lobby), "the sender gets the same message as everyone");
 
-            bob.say(lobby, "b-1", "hello back from node-2");
+            bob.say(lobby, Cluster.freshId("b"), "hello back from node-2");
             JsonObject atAlice = nextMessage(alice, lobby);
             assertEquals("bob", atAlice.getString("from"));
             assertEquals("hello back from node-2", atAlice.getString("text"));
@@ -73,7 +74,7 @@ class CrossNodeChatIT extends TwoNodes {
             dave.join(other); // on bob's node, not a subscriber of design, which gets traffic
 
             Instant before = Instant.now();
-            bob.say(design, "b-2", "same everywhere \uD83D\uDE00 <b>not bold</b>");
+            bob.say(design, Cluster.freshId("b"), "same everywhere \uD83D\uDE00 <b>not bold</b>");
             JsonObject atCarol = nextMessage(carol, design);
             JsonObject atBob = nextMessage(bob, design);
             assertEquals(atCarol, atBob, "node-1 and node-2 deliver identical frames");
@@ -81,10 +82,12 @@ class CrossNodeChatIT extends TwoNodes {
             Instant ts = Instant.parse(atCarol.getString("ts"));
             assertTrue(!ts.isBefore(before.minusSeconds(5)) && !ts.isAfter(Instant.now().plusSeconds(5)), ts::toString);
 
-            // Node-2 wrote b-2 to its subscribers before bob, one of them, had it; only then is o-1 sent. Had dave been
-            // sent b-2, it would be in his stream before o-1.
-            bob.say(other, "o-1", "for the other room");
-            assertEquals("o-1", nextMessage(dave, other).getString("id"));
+            // Node-2 wrote the design message to its subscribers before bob, one of them, had it; only then is the
+            // other
+            // room's sent. Had dave been sent the first, it would be in his stream before the second.
+            String forOther = Cluster.freshId("o");
+            bob.say(other, forOther, "for the other room");
+            assertEquals(forOther, nextMessage(dave, other).getString("id"));
             assertTrue(dave.seen().stream().noneMatch(f -> "message".equals(f.getString("type")) && design.equals(f
                     .getString("room"))), () -> "dave, not in " + design + ", got its message: " + dave.seen());
         }

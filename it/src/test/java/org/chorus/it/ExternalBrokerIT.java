@@ -143,7 +143,7 @@ class ExternalBrokerIT {
      */
     private static int say(ChatClient client, String room, String prefix, int count) throws Exception {
         for (int i = 1; i <= count; i++) {
-            JsonObject answer = client.say(room, prefix + "-" + i, prefix + " " + i);
+            JsonObject answer = client.say(room, room + "-" + prefix + "-" + i, prefix + " " + i);
             assertEquals("ack", answer.getString("type"), answer.toString());
         }
         return count;

@@ -47,9 +47,10 @@ class FrameBudgetsIT extends OneNode {
             JsonObject refused = alice.next(f -> "error".equals(f.getString("type")), "rate_limited for typing");
             assertEquals("rate_limited", refused.getString("code"), refused.toString());
             assertEquals(room, refused.getString("ref"));
-            alice.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", "after-typing").add(
+            String afterTyping = Cluster.freshId("after-typing");
+            alice.send(Json.createObjectBuilder().add("type", "send").add("room", room).add("id", afterTyping).add(
                     "text", "still here").build());
-            alice.next(f -> "ack".equals(f.getString("type")) && "after-typing".equals(f.getString("id")),
+            alice.next(f -> "ack".equals(f.getString("type")) && afterTyping.equals(f.getString("id")),
                     "the ack of a send after the refused typing");
         }
     }

@@ -66,7 +66,7 @@ class GracefulShutdownIT extends ManualServers {
 
     private static void say(ChatClient client, String room, int first, int last) throws Exception {
         for (int i = first; i <= last; i++) {
-            JsonObject ack = client.say(room, "g-" + i, "message " + i);
+            JsonObject ack = client.say(room, room + "-" + i, "message " + i);
             assertEquals(i, ack.getInt("seq"), ack.toString());
         }
     }

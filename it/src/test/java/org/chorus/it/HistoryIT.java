@@ -34,19 +34,19 @@ class HistoryIT extends TwoNodes {
             Conversations.awaitClusterCarries(alice, bob, Duration.ofSeconds(60));
             alice.join(room);
             for (int i = 1; i <= 5; i++) {
-                alice.say(room, "a-" + i, "before " + i);
+                alice.say(room, room + "-" + i, "before " + i);
             }
             JsonObject joined = bob.join(room, 2);
             assertEquals(5, joined.getInt("seq"));
             assertFalse(joined.getBoolean("truncated"));
             assertEquals(List.of(3L, 4L, 5L), seqs(bob.messages(room, 3, ChatClient.TIMEOUT)));
-            alice.say(room, "a-6", "live");
+            alice.say(room, room + "-6", "live");
             assertEquals(List.of(6L), seqs(bob.messages(room, 1, ChatClient.TIMEOUT)));
 
             JsonObject rejoined = bob.join(room, 4);
             assertEquals(6, rejoined.getInt("seq"));
             assertEquals(List.of(5L, 6L), seqs(bob.messages(room, 2, ChatClient.TIMEOUT)), "a re-join re-syncs");
-            alice.say(room, "a-7", "after the re-join");
+            alice.say(room, room + "-7", "after the re-join");
             assertEquals(List.of(7L), seqs(bob.messages(room, 1, ChatClient.TIMEOUT)), "and stays subscribed once");
         }
     }
@@ -59,7 +59,7 @@ class HistoryIT extends TwoNodes {
             dave.connect();
             carol.join(room);
             for (int i = 1; i <= 7; i++) {
-                carol.say(room, "c-" + i, "m" + i);
+                carol.say(room, room + "-" + i, "m" + i);
             }
             dave.send(Json.createObjectBuilder().add("type", "history").add("room", room).add("before", 6).add("limit",
                     3).build());
@@ -94,13 +94,14 @@ class HistoryIT extends TwoNodes {
             onNode2.connect();
             onNode1.join(room);
             onNode2.join(room);
-            JsonObject first = onNode1.say(room, "same-id", "once");
-            JsonObject again = onNode1.say(room, "same-id", "once");
-            JsonObject elsewhere = onNode2.say(room, "same-id", "once");
+            String same = Cluster.freshId("same");
+            JsonObject first = onNode1.say(room, same, "once");
+            JsonObject again = onNode1.say(room, same, "once");
+            JsonObject elsewhere = onNode2.say(room, same, "once");
             assertEquals(1, first.getInt("seq"));
             assertEquals(first, again);
             assertEquals(first, elsewhere, "the dedupe window is cluster-wide");
-            onNode1.say(room, "next-id", "twice?");
+            onNode1.say(room, Cluster.freshId("next"), "twice?");
             assertEquals(List.of(1L, 2L), seqs(onNode2.messages(room, 2, ChatClient.TIMEOUT)),
                     "nothing stored for the repeats");
         }

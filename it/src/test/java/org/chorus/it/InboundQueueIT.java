@@ -52,7 +52,7 @@ class InboundQueueIT extends TwoNodes {
             awaitClusterCarries(bob, alice, Duration.ofSeconds(60));
             alice.join(room);
             bob.join(room);
-            before = bob.say(room, "b-1", "deploying").getJsonNumber("seq").longValue();
+            before = bob.say(room, Cluster.freshId("b"), "deploying").getJsonNumber("seq").longValue();
             nextMessage(alice, room);
 
             String id = "build-" + UUID.randomUUID();

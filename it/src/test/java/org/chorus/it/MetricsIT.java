@@ -33,7 +33,7 @@ class MetricsIT extends TwoNodes {
         Conversations.awaitClusterCarries(alice, bob, java.time.Duration.ofSeconds(60));
         bob.join(room);
         alice.join(room);
-        alice.say(room, "m1", "counted on node-2 as a delivery");
+        alice.say(room, Cluster.freshId("m"), "counted on node-2 as a delivery");
         Conversations.nextMessage(bob, room);
         bob.close();
         ChatClient again = bob.on(node2());

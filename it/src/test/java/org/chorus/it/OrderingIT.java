@@ -53,7 +53,7 @@ class OrderingIT extends TwoNodes {
             List<Future<Map<String, Long>>> acks = new ArrayList<>();
             for (int s = 0; s < senders.size(); s++) {
                 ChatClient sender = senders.get(s);
-                String prefix = "s" + s + "-";
+                String prefix = room + "-s" + s + "-";
                 acks.add(pool.submit(() -> sendAll(sender, room, prefix)));
             }
             Map<String, Long> ackedSeqs = new LinkedHashMap<>();

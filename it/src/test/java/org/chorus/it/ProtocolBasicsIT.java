@@ -97,23 +97,24 @@ class ProtocolBasicsIT extends OneNode {
         String general = Cluster.freshRoom("general");
         try (ChatClient dave = ChatClient.login(base(), "dave", PASSWORD)) {
             dave.connect();
-            JsonObject notMember = dave.say(general, "d-1", "hi");
+            String refusedId = Cluster.freshId("d");
+            JsonObject notMember = dave.say(general, refusedId, "hi");
             assertEquals("error", notMember.getString("type"));
             assertEquals("not_member", notMember.getString("code"));
-            assertEquals("d-1", notMember.getString("ref"));
+            assertEquals(refusedId, notMember.getString("ref"));
 
             dave.send(Json.createObjectBuilder().add("type", "join").add("room", "Not A Room").build());
             JsonObject invalid = dave.next("error");
             assertEquals("invalid_room", invalid.getString("code"));
 
             assertEquals(general, dave.join(general).getString("room"));
-            assertEquals("ack", dave.say(general, "d-2", "now I may").getString("type"));
+            assertEquals("ack", dave.say(general, Cluster.freshId("d"), "now I may").getString("type"));
             JsonObject own = Conversations.nextMessage(dave, general);
             assertEquals("dave", own.getString("from"));
 
             dave.send(Json.createObjectBuilder().add("type", "leave").add("room", general).build());
             assertEquals(general, dave.next("left").getString("room"));
-            assertEquals("not_member", dave.say(general, "d-3", "gone").getString("code"));
+            assertEquals("not_member", dave.say(general, Cluster.freshId("d"), "gone").getString("code"));
         }
     }
 

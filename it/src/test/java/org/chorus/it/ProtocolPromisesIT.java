@@ -42,15 +42,16 @@ class ProtocolPromisesIT extends ProbedNodes {
             alice.join(room);
             bob.join(room);
             for (int i = 1; i <= sent; i++) {
-                (i % 2 == 0 ? alice : bob).say(room, "replay-" + i, "message " + i); // each user within the burst
+                (i % 2 == 0 ? alice : bob).say(room, room + "-" + i, "message " + i); // each user within the burst
             }
             carol.connect();
             assertEquals(sent, carol.join(room).getJsonNumber("seq").longValue());
             List<JsonObject> replay = carol.messages(room, JOIN_REPLAY, ChatClient.TIMEOUT);
             assertEquals(LongStream.rangeClosed(sent - JOIN_REPLAY + 1, sent).boxed().toList(), replay.stream().map(
                     m -> m.getJsonNumber("seq").longValue()).toList(), "the last " + JOIN_REPLAY + ", in order");
-            alice.say(room, "replay-live", "live");
-            assertEquals("replay-live", Conversations.nextMessage(carol, room).getString("id"), "then live ones");
+            String live = Cluster.freshId("live");
+            alice.say(room, live, "live");
+            assertEquals(live, Conversations.nextMessage(carol, room).getString("id"), "then live ones");
         }
     }
 
@@ -60,14 +61,16 @@ class ProtocolPromisesIT extends ProbedNodes {
         try (ChatClient alice = login(node1(), "alice")) {
             alice.connect();
             alice.join(room);
-            JsonObject refused = alice.say(room, "too-long", EMOJI.repeat(MAX_CHARS + 1));
+            String tooLong = Cluster.freshId("too-long");
+            String atLimit = Cluster.freshId("at-limit");
+            JsonObject refused = alice.say(room, tooLong, EMOJI.repeat(MAX_CHARS + 1));
             assertEquals("error", refused.getString("type"), refused.toString());
             assertEquals("too_long", refused.getString("code"));
-            assertEquals("too-long", refused.getString("ref"));
-            JsonObject ack = alice.say(room, "at-limit", EMOJI.repeat(MAX_CHARS));
+            assertEquals(tooLong, refused.getString("ref"));
+            JsonObject ack = alice.say(room, atLimit, EMOJI.repeat(MAX_CHARS));
             assertEquals(1, ack.getInt("seq"), "the refused one took no seq: " + ack);
             JsonObject stored = Conversations.nextMessage(alice, room);
-            assertEquals("at-limit", stored.getString("id"));
+            assertEquals(atLimit, stored.getString("id"));
             assertEquals(MAX_CHARS, stored.getString("text").codePointCount(0, stored.getString("text").length()));
         }
     }
@@ -86,7 +89,7 @@ class ProtocolPromisesIT extends ProbedNodes {
             JsonObject typing = bob.next("typing");
             assertEquals(List.of(room, "alice"), List.of(typing.getString("room"), typing.getString("user")));
             // Bob answers only after he saw it: on alice's other connection (bob's node) it would have come first.
-            bob.say(room, "seen", "I see you typing");
+            bob.say(room, Cluster.freshId("seen"), "I see you typing");
             Conversations.nextMessage(aliceThere, room);
             assertFalse(aliceThere.seen().stream().anyMatch(f -> "typing".equals(f.getString("type"))),
                     "not echoed to alice's own connection: " + aliceThere.seen());
@@ -100,7 +103,7 @@ class ProtocolPromisesIT extends ProbedNodes {
         try (ChatClient alice = login(node1(), "alice")) {
             alice.connect();
             alice.join(room);
-            alice.say(room, "stored", "soon unreadable");
+            alice.say(room, Cluster.freshId("stored"), "soon unreadable");
             assertEquals(204,
                     ChatClient.anonymous(node1()).post("test/store?room=" + room + "&seq=1", "").statusCode());
             alice.send(Json.createObjectBuilder().add("type", "history").add("room", room).build());
@@ -127,7 +130,7 @@ class ProtocolPromisesIT extends ProbedNodes {
             alice.connect();
             alice.join(room);
             for (int i = 1; i <= 3; i++) {
-                assertEquals("ack", alice.say(room, "m" + i, "message " + i).getString("type"));
+                assertEquals("ack", alice.say(room, room + "-" + i, "message " + i).getString("type"));
             }
             for (int i = 1; i <= 3; i++) {
                 alice.next("message");
@@ -138,7 +141,7 @@ class ProtocolPromisesIT extends ProbedNodes {
             assertEquals("error", answer.getString("type"), "no joined before the failure: " + answer);
             assertEquals("internal", answer.getString("code"));
             assertEquals(room, answer.getString("ref", null), "the error names the room: " + answer);
-            JsonObject ack = alice.say(room, "m4", "still a member");
+            JsonObject ack = alice.say(room, room + "-4", "still a member");
             assertEquals("ack", ack.getString("type"), "the send after the failed join: " + ack);
             assertEquals(4, ack.getJsonNumber("seq").longValue());
         }

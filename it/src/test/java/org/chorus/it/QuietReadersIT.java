@@ -73,7 +73,7 @@ class QuietReadersIT {
                 assertTrue(reader.pings() >= expectedPings, names[r] + ": " + reader.pings() + " pings, at least "
                         + expectedPings + " expected");
             }
-            talker.say(room, "quiet-live", "still there?");
+            talker.say(room, Cluster.freshId("quiet-live"), "still there?");
             for (int r = 0; r < readers.size(); r++) {
                 assertEquals("still there?", Conversations.nextMessage(readers.get(r), room).getString("text"),
                         names[r] + ": a live message after the quiet time");

@@ -36,7 +36,7 @@ class RateLimitIT extends TwoNodes {
             c.join(room);
         }
         long start = System.nanoTime();
-        int acked = burst(List.of(onNode1, onNode2), room, "a", 100);
+        int acked = burst(List.of(onNode1, onNode2), room, room + "-a", 100);
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(acked >= BURST && acked <= BURST + PER_SECOND * seconds + 1, acked + " of 100 acked in " + seconds
                 + " s");
@@ -47,9 +47,12 @@ class RateLimitIT extends TwoNodes {
         ChatClient again = onNode1.on(node2());
         again.connect();
         again.join(room);
-        int afterReconnect = burst(List.of(again), room, "b", 20);
+        int afterReconnect = burst(List.of(again), room, room + "-b", 20);
         double since = (System.nanoTime() - exhausted) / 1e9;
-        assertTrue(afterReconnect <= PER_SECOND * since + 1, afterReconnect + " of 20 acked " + since
+        // What refilled since then, plus what the bucket held when this test saw it empty: up to a token's fraction
+        // left by the last take, and what refilled while the refusals after it were answered (a few ms: one token
+        // more). A refilled bucket would ack all 20.
+        assertTrue(afterReconnect <= PER_SECOND * since + 2, afterReconnect + " of 20 acked " + since
                 + " s after the bucket was empty: the reconnect refilled it");
         assertEquals(acked + afterReconnect, stored(again, room), "only the acked messages are stored");
         again.close();

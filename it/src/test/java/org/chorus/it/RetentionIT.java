@@ -66,7 +66,7 @@ class RetentionIT extends ClusterNodes {
             bob.join(room);
             for (int i = 1; i <= SENT; i++) {
                 ChatClient sender = i % 2 == 0 ? alice : bob; // from both servers
-                JsonObject ack = sender.say(room, "r-" + i, "message " + i);
+                JsonObject ack = sender.say(room, room + "-" + i, "message " + i);
                 assertEquals(i, ack.getJsonNumber("seq").longValue(), "seq " + i + ", not one taken before: " + ack);
             }
 
@@ -90,7 +90,7 @@ class RetentionIT extends ClusterNodes {
             assertEquals(SENT - RETAIN + 1, page.getJsonArray("messages").getJsonObject(0).getInt("seq"));
             assertFalse(page.getBoolean("more"));
 
-            assertEquals(SENT + 1, carol.say(room, "r-after", "the sequence goes on").getInt("seq"));
+            assertEquals(SENT + 1, carol.say(room, Cluster.freshId("after"), "the sequence goes on").getInt("seq"));
         }
     }
 

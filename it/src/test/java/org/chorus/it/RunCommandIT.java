@@ -136,9 +136,9 @@ class RunCommandIT {
             String room = Cluster.freshRoom("tls");
             alice.join(room);
             bob.join(room);
-            alice.say(room, "tls-1", "over wss");
+            alice.say(room, Cluster.freshId("tls"), "over wss");
             assertEquals("over wss", nextMessage(bob, room).getString("text"));
-            bob.say(room, "tls-2", "over ws");
+            bob.say(room, Cluster.freshId("tls"), "over ws");
             assertEquals("over wss", nextMessage(alice, room).getString("text"));
             assertEquals("over ws", nextMessage(alice, room).getString("text"));
         }
@@ -159,10 +159,10 @@ class RunCommandIT {
             String room = Cluster.freshRoom("smoke");
             alice.join(room);
             bob.join(room);
-            alice.say(room, "smoke-1", "hello via 8080");
+            alice.say(room, Cluster.freshId("smoke"), "hello via 8080");
             assertEquals("hello via 8080", nextMessage(bob, room).getString("text"));
             assertEquals("hello via 8080", nextMessage(alice, room).getString("text"), "alice's own message");
-            bob.say(room, "smoke-2", "hello from node2");
+            bob.say(room, Cluster.freshId("smoke"), "hello from node2");
             assertEquals("hello from node2", nextMessage(alice, room).getString("text"));
 
             // Another system posts through the inbound queue with the Artemis client (./chorus post).
@@ -221,7 +221,7 @@ class RunCommandIT {
                 followers.add(Follower.on(NODE1, BALANCER, i % 2 == 0 ? "carol" : "dave", room));
             }
             for (int i = 1; i <= 3; i++) {
-                alice.say(room, "before-" + i, "before the crash " + i);
+                alice.say(room, room + "-before-" + i, "before the crash " + i);
             }
             long lastSeen = last(carol.messages(room, 3, ChatClient.TIMEOUT));
             String unacked = Cluster.freshRoom("unacked"); // a client id of its own: the dedupe window spans rooms
@@ -249,7 +249,7 @@ class RunCommandIT {
             long killed = System.nanoTime();
             // The 20 followers' library clients reconnect by themselves from the moment of the kill: a reconnect storm.
             for (int i = 1; i <= 3; i++) {
-                alice.say(room, "during-" + i, "while carol is away " + i);
+                alice.say(room, room + "-during-" + i, "while carol is away " + i);
             }
             balancerServesWithin5Seconds(killed);
 
@@ -272,7 +272,7 @@ class RunCommandIT {
                 List<JsonObject> history = messages(resumed, room);
                 assertEquals(1, history.stream().filter(m -> unacked.equals(m.getString("id"))).count(),
                         "the re-sent message is stored once: " + history);
-                alice.say(room, "after", "welcome back");
+                alice.say(room, Cluster.freshId("after"), "welcome back");
                 // Live again (the re-sent message, if it was stored only now, arrives before this one).
                 resumed.next(f -> "message".equals(f.getString("type")) && "after".equals(f.getString("id")),
                         "alice's message after the resume");
@@ -371,7 +371,7 @@ class RunCommandIT {
             carol.connect();
             carol.join(room);
             for (int i = 1; i <= 3; i++) {
-                carol.say(room, "keep-" + i, "still here after a restart " + i);
+                carol.say(room, room + "-" + i, "still here after a restart " + i);
             }
             before = messages(carol, room);
             assertEquals(3, before.size());
@@ -388,9 +388,9 @@ class RunCommandIT {
         try (ChatClient carol = ChatClient.login(BALANCER, "carol", Credentials.runCommand().chat())) {
             carol.connect();
             carol.join(room);
-            assertEquals(3, carol.say(room, "keep-3", "still here after a restart 3").getInt("seq"),
+            assertEquals(3, carol.say(room, room + "-3", "still here after a restart 3").getInt("seq"),
                     "a re-send after the restart gets the first ack");
-            assertEquals(4, carol.say(room, "after", "the sequence goes on").getInt("seq"));
+            assertEquals(4, carol.say(room, Cluster.freshId("after"), "the sequence goes on").getInt("seq"));
             assertEquals(4, messages(carol, room).size(), "the re-sent message is stored once");
         }
     }

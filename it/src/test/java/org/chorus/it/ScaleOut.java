@@ -39,7 +39,7 @@ final class ScaleOut {
             JsonObject online = dave.next(f -> "presence".equals(f.getString("type")) && "carol".equals(f.getString(
                     "user")), "carol online from node3");
             assertEquals("online", online.getString("status"));
-            carol.say(room, "from-node3", "hello from the new server");
+            carol.say(room, Cluster.freshId("from-node3"), "hello from the new server");
             assertEquals("hello from the new server", Conversations.nextMessage(dave, room).getString("text"));
         }
 

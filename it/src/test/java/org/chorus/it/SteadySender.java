@@ -29,7 +29,7 @@ public final class SteadySender {
         this.text = text;
     }
 
-    /** Starts sending {@code steady-1}, {@code steady-2}... to {@code room}, one every {@code pause}. */
+    /** Starts sending ids {@code room-1}, {@code room-2}... to {@code room}, one every {@code pause}. */
     public static SteadySender start(ChatClient client, String room, Duration pause) {
         return start(client, room, pause, n -> "steady message " + n);
     }
@@ -48,7 +48,7 @@ public final class SteadySender {
         try {
             while (!stopping) {
                 long n = sent.get() + 1;
-                JsonObject ack = client.say(room, "steady-" + n, text.apply(n));
+                JsonObject ack = client.say(room, room + "-" + n, text.apply(n));
                 if (!"ack".equals(ack.getString("type"))) {
                     throw new AssertionError("steady message " + n + " refused: " + ack);
                 }

@@ -131,7 +131,7 @@ public class DedupeRestore {
         long first = log.firstKept(latest);
         // Pages that start small: most rooms of a long-lived cluster said nothing within the window.
         for (long to = latest, size = 8; to >= first; to -= size, size = Math.min(PAGE, 2 * size)) {
-            List<ChatMessage> page = log.range(room, Math.max(first, to - size + 1), to);
+            List<ChatMessage> page = readable(room, Math.max(first, to - size + 1), to);
             for (int i = page.size() - 1; i >= 0; i--) {
                 ChatMessage message = page.get(i);
                 if (left(message) < -CLOCK_SKEW_MS) {
@@ -139,6 +139,27 @@ public class DedupeRestore {
                 }
                 each.accept(message);
             }
+        }
+    }
+
+    /**
+     * The stored messages with {@code from <= seq <= to}, passing over any that cannot be read: a damaged entry costs
+     * its own send's record, not the whole window's.
+     */
+    private List<ChatMessage> readable(String room, long from, long to) {
+        try {
+            return log.range(room, from, to);
+        } catch (RuntimeException damaged) {
+            List<ChatMessage> kept = new ArrayList<>();
+            for (long seq = from; seq <= to; seq++) {
+                try {
+                    kept.addAll(log.range(room, seq, seq));
+                } catch (RuntimeException e) {
+                    LOG.warnf("Message %d of %s cannot be read (%s): a re-send of it may be stored again", seq, room,
+                            e.toString());
+                }
+            }
+            return kept;
         }
     }
 

@@ -138,6 +138,21 @@ class DedupeRestoreTest {
     }
 
     @Test
+    void anUnreadableMessageCostsOnlyItsOwnRecord() {
+        store("general", "alice", "m-1", now - 3_000);
+        store("general", "alice", "m-2", now - 2_000);
+        store("general", "alice", "m-3", now - 1_000);
+        log.caches.history().put(MessageLog.key("general", 2), "damaged");
+        store("other", "bob", "o-1", now - 1_000);
+        assertEquals(3, restore.rebuild());
+        window.restored();
+        assertEquals(new Ack("m-1", "general", 1), window.completed("alice", "m-1"));
+        assertEquals(new Ack("m-3", "general", 3), window.completed("alice", "m-3"));
+        assertEquals(new Ack("o-1", "other", 1), window.completed("bob", "o-1"));
+        assertNull(window.completed("alice", "m-2"));
+    }
+
+    @Test
     void aRestoreThatFailsLetsTheSendsGoOnAtOnce() {
         restore.caches = new ChatCaches() {
 
