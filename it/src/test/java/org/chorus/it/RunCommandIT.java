@@ -272,14 +272,15 @@ class RunCommandIT {
                 List<JsonObject> history = messages(resumed, room);
                 assertEquals(1, history.stream().filter(m -> unacked.equals(m.getString("id"))).count(),
                         "the re-sent message is stored once: " + history);
-                alice.say(room, Cluster.freshId("after"), "welcome back");
+                String after = Cluster.freshId("after");
+                alice.say(room, after, "welcome back");
                 // Live again (the re-sent message, if it was stored only now, arrives before this one).
-                resumed.next(f -> "message".equals(f.getString("type")) && "after".equals(f.getString("id")),
+                resumed.next(f -> "message".equals(f.getString("type")) && after.equals(f.getString("id")),
                         "alice's message after the resume");
                 List<Long> millis = new java.util.ArrayList<>();
                 for (Follower f : followers) {
                     // Timed from just before ./chorus kill: they reconnect while it still runs.
-                    millis.add(f.resumedOn("node2", killedAt.get(), "during-3"));
+                    millis.add(f.resumedOn("node2", killedAt.get(), room + "-during-3"));
                 }
                 java.util.Collections.sort(millis);
                 System.out.printf("%d library clients of the killed node, reconnecting by themselves through 8080,"
