@@ -1,19 +1,17 @@
-package org.chorus.domain;
+package org.chorus.cache;
+
+import org.infinispan.protostream.annotations.ProtoField;
 
 /**
- * A token bucket as a value: {@code tokens} left at time {@code atMillis}; it refills at a rate up to a burst. Written
- * as {@code "tokens|atMillis"} so that a cache can hold it as a string and replace it by compare-and-set.
+ * A user's send budget as the {@code rates} cache holds it: {@code tokens} left at time {@code atMillis}; it refills at
+ * a rate up to a burst. The cache replaces it by compare-and-set, so equal buckets are equal values.
  */
-public record TokenBucket(double tokens, long atMillis) {
+public record TokenBucket(@ProtoField(number = 1, defaultValue = "0") double tokens,
+        @ProtoField(number = 2, defaultValue = "0") long atMillis) {
 
     /** A full bucket. */
     public static TokenBucket full(double burst, long nowMillis) {
         return new TokenBucket(burst, nowMillis);
-    }
-
-    public static TokenBucket parse(String text) {
-        int bar = text.indexOf('|');
-        return new TokenBucket(Double.parseDouble(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
     }
 
     /**
@@ -32,10 +30,5 @@ public record TokenBucket(double tokens, long atMillis) {
     /** This bucket with one token fewer. */
     public TokenBucket take() {
         return new TokenBucket(tokens - 1, atMillis);
-    }
-
-    @Override
-    public String toString() {
-        return tokens + "|" + atMillis;
     }
 }

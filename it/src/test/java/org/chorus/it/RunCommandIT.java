@@ -166,7 +166,8 @@ class RunCommandIT {
             assertEquals("hello from node2", nextMessage(alice, room).getString("text"));
 
             // Another system posts through the inbound queue with the Artemis client (./chorus post).
-            chorus(Duration.ofMinutes(3), "post", "--room", room, "--text", "Build 1234 passed", "--id", "build-1234")
+            chorus(Duration.ofMinutes(3), "post", "--room", room, "--text", "Build 1234 passed", "--id",
+                    Cluster.freshId("build"))
                     .orFail("./chorus post");
             JsonObject posted = nextMessage(alice, room);
             assertEquals("build-bot", posted.getString("from"), posted.toString());

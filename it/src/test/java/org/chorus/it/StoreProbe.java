@@ -19,9 +19,9 @@ import org.chorus.infrastructure.store.MessageLog;
 /**
  * Test-only: what the cluster's caches hold, read from inside a server. {@code GET test/store?room=R&to=N} answers the
  * seqs from 1 to N that have an entry in the history cache; {@code ?token=T} whether a connection state is kept under
- * the resume token T. {@code POST test/store?room=R&seq=N} overwrites the stored message N of room R with bytes that
- * are no message (its key as MessageLog writes it, {@code room#seq}): a damaged store, for the server's own failure
- * path.
+ * the resume token T. {@code POST test/store?room=R&seq=N} overwrites the stored message N of room R with a value that
+ * is no message, a string that is not message JSON either (its key as MessageLog writes it, {@code room#seq}): a
+ * damaged store, for the server's own failure path.
  */
 @WebServlet("/test/store")
 public class StoreProbe extends HttpServlet {
@@ -57,7 +57,7 @@ public class StoreProbe extends HttpServlet {
     @SuppressWarnings("unchecked")
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Map<String, String> history = (Map<String, String>) ChatCaches.class.getMethod("history").invoke(caches);
+            Map<String, Object> history = (Map<String, Object>) ChatCaches.class.getMethod("history").invoke(caches);
             history.put(request.getParameter("room") + "#" + request.getParameter("seq"), "{damaged");
         } catch (ReflectiveOperationException e) {
             throw new IOException("cannot reach the history cache", e);

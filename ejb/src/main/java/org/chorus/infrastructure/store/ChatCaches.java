@@ -6,12 +6,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.chorus.cache.ConnectionEntry;
+import org.chorus.cache.DedupeEntry;
+import org.chorus.cache.OnlineConnections;
+import org.chorus.cache.StoredMessage;
+import org.chorus.cache.TokenBucket;
 import org.infinispan.Cache;
 import org.infinispan.partitionhandling.AvailabilityMode;
 
 /**
- * The caches of the {@code chorus} cache container, defined by {@code config/chorus-profile.cli}; values are plain
- * strings and numbers, so they need no marshalling schema.
+ * The caches of the {@code chorus} cache container, defined by {@code config/chorus-profile.cli}. Typed values come
+ * from module {@code org.chorus.cache}, whose ProtoStream schema the container loads.
  * <p>
  * The injected caches are WildFly's lazy handles, which look the cache up again, with the calling thread's class
  * loader, for every operation (a synchronized registry check and a new wrapper each time: 6 % of a node's CPU under
@@ -22,29 +27,29 @@ import org.infinispan.partitionhandling.AvailabilityMode;
 public class ChatCaches {
 
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/history")
-    Cache<String, String> historyHandle;
+    Cache<String, StoredMessage> historyHandle;
 
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/rooms")
     Cache<String, Long> roomsHandle;
 
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/dedupe")
-    Cache<String, String> dedupeHandle;
+    Cache<String, DedupeEntry> dedupeHandle;
 
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/presence")
-    Cache<String, String> presenceHandle;
+    Cache<String, OnlineConnections> presenceHandle;
 
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/connections")
-    Cache<String, String> connectionsHandle;
+    Cache<String, ConnectionEntry> connectionsHandle;
 
     @Resource(lookup = "java:jboss/infinispan/cache/chorus/rates")
-    Cache<String, String> ratesHandle;
+    Cache<String, TokenBucket> ratesHandle;
 
-    private Cache<String, String> history;
+    private Cache<String, StoredMessage> history;
     private Cache<String, Long> rooms;
-    private Cache<String, String> dedupe;
-    private Cache<String, String> presence;
-    private Cache<String, String> connections;
-    private Cache<String, String> rates;
+    private Cache<String, DedupeEntry> dedupe;
+    private Cache<String, OnlineConnections> presence;
+    private Cache<String, ConnectionEntry> connections;
+    private Cache<String, TokenBucket> rates;
 
     @PostConstruct
     void resolve() {
@@ -63,8 +68,8 @@ public class ChatCaches {
         }
     }
 
-    /** Stored messages as JSON under {@code room#seq}. */
-    public Cache<String, String> history() {
+    /** Stored messages under {@code room#seq}. */
+    public Cache<String, StoredMessage> history() {
         return history;
     }
 
@@ -74,22 +79,22 @@ public class ChatCaches {
     }
 
     /** Where the first send of a (user, client id) was stored. */
-    public Cache<String, String> dedupe() {
+    public Cache<String, DedupeEntry> dedupe() {
         return dedupe;
     }
 
     /** The live connections of each (room, user). */
-    public Cache<String, String> presence() {
+    public Cache<String, OnlineConnections> presence() {
         return presence;
     }
 
     /** Each connection's state by resume token. */
-    public Cache<String, String> connections() {
+    public Cache<String, ConnectionEntry> connections() {
         return connections;
     }
 
-    /** Each user's send budget, a {@link org.chorus.domain.TokenBucket}. */
-    public Cache<String, String> rates() {
+    /** Each user's send budget. */
+    public Cache<String, TokenBucket> rates() {
         return rates;
     }
 

@@ -1,9 +1,6 @@
 package org.chorus.infrastructure.store;
 
-import static org.chorus.infrastructure.json.Jsonp.JSON;
-
-import java.io.StringReader;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,24 +11,25 @@ import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 
+import org.chorus.cache.ConnectionEntry;
+import org.chorus.cache.SavedConnection;
+import org.chorus.cache.SessionEnd;
+import org.chorus.cache.SessionTokens;
+import org.chorus.cache.UserProperty;
 import org.chorus.domain.ConnectionState;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Connection states in the replicated {@code connections} cache, as JSON by resume token; every write goes straight to
- * the cluster (write-through), by compare-and-set so that concurrent changes are not lost. With
+ * Connection states in the replicated {@code connections} cache by resume token; every write goes straight to the
+ * cluster (write-through), by compare-and-set so that concurrent changes are not lost. With
  * {@code chorus.user-properties.distributed=false} they stay on the node instead (JEUS's switch): cheaper, but a
  * connection then resumes only on the node it was on.
  */
 @ApplicationScoped
 public class ConnectionStates {
 
-    /** Index entries: {@code session:ID} -> the tokens of that HTTP session's connections, space separated. */
+    /** Index entries: {@code session:ID} -> the tokens of that HTTP session's connections. */
     private static final String SESSION = "session:";
     /** Markers {@code ended:ID} of HTTP sessions that ended, always in the replicated cache (every node checks). */
     private static final String ENDED = "ended:";
@@ -53,22 +51,19 @@ public class ConnectionStates {
     @ConfigProperty(name = "chorus.user-properties.distributed", defaultValue = "true")
     boolean distributed;
 
-    private final ConcurrentMap<String, String> local = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConnectionEntry> local = new ConcurrentHashMap<>();
 
+    /** The state of the connection with resume token {@code token}; empty for any other key (an index entry). */
     public Optional<ConnectionState> find(String token) {
-        if (token.startsWith(SESSION) || token.startsWith(ENDED)) {
-            return Optional.empty(); // an index entry, not a token
-        }
-        String json = states().get(token);
-        return json == null ? Optional.empty() : Optional.of(read(json));
+        return states().get(token) instanceof SavedConnection saved ? Optional.of(state(saved)) : Optional.empty();
     }
 
     public void create(String token, ConnectionState state) {
         ClusterRetry.run("connection state", () -> {
             if (distributed) {
-                caches.connections().put(token, write(state), lifespanMs, TimeUnit.MILLISECONDS);
+                caches.connections().put(token, saved(state), lifespanMs, TimeUnit.MILLISECONDS);
             } else {
-                local.put(token, write(state));
+                local.put(token, saved(state));
             }
         });
         if (!state.httpSession().isEmpty()) { // a connection without an HTTP session ends with its lifespan only
@@ -80,8 +75,11 @@ public class ConnectionStates {
     private void index(String httpSession, String token) {
         String key = SESSION + httpSession;
         while (true) {
-            String old = states().get(key);
-            if (old == null ? putIfAbsent(key, token) : replace(key, old, old + " " + token)) {
+            ConnectionEntry old = states().get(key);
+            SessionTokens next = old instanceof SessionTokens tokens
+                    ? tokens.with(token)
+                    : new SessionTokens(List.of(token)); // (anything else under the key is replaced)
+            if (old == null ? putIfAbsent(key, next) : replace(key, old, next)) {
                 return;
             }
         }
@@ -94,30 +92,29 @@ public class ConnectionStates {
 
     private void compareAndSet(String token, UnaryOperator<ConnectionState> edit) {
         while (true) {
-            String old = states().get(token);
-            if (old == null) {
+            if (!(states().get(token) instanceof SavedConnection old)) {
                 return;
             }
-            String updated = write(edit.apply(read(old)));
+            SavedConnection updated = saved(edit.apply(state(old)));
             if (updated.equals(old) || replace(token, old, updated)) {
                 return;
             }
         }
     }
 
-    private ConcurrentMap<String, String> states() {
+    private ConcurrentMap<String, ConnectionEntry> states() {
         return distributed ? caches.connections() : local;
     }
 
     /** {@code putIfAbsent} on the states, with the lifespan when they are the replicated cache; true if it put. */
-    private boolean putIfAbsent(String key, String value) {
+    private boolean putIfAbsent(String key, ConnectionEntry value) {
         return (distributed
                 ? caches.connections().putIfAbsent(key, value, lifespanMs, TimeUnit.MILLISECONDS)
                 : local.putIfAbsent(key, value)) == null;
     }
 
     /** Compare-and-set on the states, with the lifespan when they are the replicated cache. */
-    private boolean replace(String key, String old, String updated) {
+    private boolean replace(String key, ConnectionEntry old, ConnectionEntry updated) {
         return distributed
                 ? caches.connections().replace(key, old, updated, lifespanMs, TimeUnit.MILLISECONDS)
                 : local.replace(key, old, updated);
@@ -129,13 +126,10 @@ public class ConnectionStates {
      * it), not by reading every state.
      */
     public void removeSession(String httpSession) {
-        // The value is when it ended (an empty string does not survive the cluster's ProtoStream marshalling).
-        caches.connections().put(ENDED + httpSession, Instant.now().toString(), markerMs, TimeUnit.MILLISECONDS);
-        String tokens = states().remove(SESSION + httpSession);
-        if (tokens != null) {
-            for (String token : tokens.split(" ")) {
-                states().remove(token);
-            }
+        caches.connections().put(ENDED + httpSession, new SessionEnd(System.currentTimeMillis()), markerMs,
+                TimeUnit.MILLISECONDS);
+        if (states().remove(SESSION + httpSession) instanceof SessionTokens tokens) {
+            tokens.tokens().forEach(states()::remove);
         }
     }
 
@@ -144,25 +138,15 @@ public class ConnectionStates {
         return caches.connections().containsKey(ENDED + httpSession);
     }
 
-    static String write(ConnectionState s) {
-        JsonObjectBuilder properties = JSON.createObjectBuilder();
-        new TreeMap<>(s.properties()).forEach(properties::add);
-        return JSON.createObjectBuilder()
-                .add("user", s.user())
-                .add("session", s.httpSession())
-                .add("rooms", JSON.createArrayBuilder(s.rooms()))
-                .add("properties", properties)
-                .build()
-                .toString();
+    /** The state as the cache holds it, its properties in name order. */
+    static SavedConnection saved(ConnectionState s) {
+        return new SavedConnection(s.user(), s.httpSession(), s.rooms(), new TreeMap<>(s.properties()).entrySet()
+                .stream().map(p -> new UserProperty(p.getKey(), p.getValue())).toList());
     }
 
-    static ConnectionState read(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            JsonObject o = reader.readObject();
-            Map<String, String> properties = new TreeMap<>();
-            o.getJsonObject("properties").forEach((k, v) -> properties.put(k, ((JsonString) v).getString()));
-            return new ConnectionState(o.getString("user"), o.getString("session"), o.getJsonArray("rooms")
-                    .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(), properties);
-        }
+    static ConnectionState state(SavedConnection saved) {
+        Map<String, String> properties = new TreeMap<>();
+        saved.properties().forEach(p -> properties.put(p.name(), p.value()));
+        return new ConnectionState(saved.user(), saved.httpSession(), saved.rooms(), properties);
     }
 }

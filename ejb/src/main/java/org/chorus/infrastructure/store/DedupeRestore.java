@@ -18,6 +18,9 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
+import org.chorus.cache.DedupeEntry;
+import org.chorus.cache.RoomSeq;
+import org.chorus.cache.WindowMark;
 import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.Names;
@@ -41,6 +44,7 @@ public class DedupeRestore {
     private static final Logger LOG = Logger.getLogger(DedupeRestore.class);
     /** The window's own key for "complete since the cluster started" (no user name starts with it). */
     static final String MARK = "\u001fwindow";
+    private static final WindowMark COMPLETE = new WindowMark(true);
     /** The nodes that stamped the messages may disagree on the time by this much: the walk goes on this far. */
     static final long CLOCK_SKEW_MS = 60_000;
     /** The most messages read, and records written, at a time. */
@@ -89,8 +93,8 @@ public class DedupeRestore {
      * end; until then, a node that starts finds it "restoring" and restores too.
      */
     int rebuild() {
-        Cache<String, String> dedupe = caches.dedupe();
-        if ("done".equals(dedupe.putIfAbsent(MARK, "restoring"))) {
+        Cache<String, DedupeEntry> dedupe = caches.dedupe();
+        if (COMPLETE.equals(dedupe.putIfAbsent(MARK, new WindowMark(false)))) {
             return -1;
         }
         Map<String, ChatMessage> recipientCopies = new HashMap<>();
@@ -116,12 +120,12 @@ public class DedupeRestore {
         recipientCopies.forEach((key, copy) -> {
             if (!acked.contains(key)) {
                 String sender = Names.inbox(copy.from());
-                record(writes, key, copy, DedupeWindow.abandoned(Map.of(copy.room(), copy.seq() - 1, sender, log
-                        .latest(sender))));
+                record(writes, key, copy, DedupeWindow.abandoned(List.of(new RoomSeq(copy.room(), copy.seq() - 1),
+                        new RoomSeq(sender, log.latest(sender)))));
             }
         });
         join(writes);
-        dedupe.put(MARK, "done");
+        dedupe.put(MARK, COMPLETE);
         return restored[0];
     }
 
@@ -164,7 +168,7 @@ public class DedupeRestore {
     }
 
     /** Records {@code value} for the rest of the message's window; false when nothing of it is left. */
-    private boolean record(List<CompletableFuture<?>> writes, String key, ChatMessage message, String value) {
+    private boolean record(List<CompletableFuture<?>> writes, String key, ChatMessage message, DedupeEntry value) {
         long left = left(message);
         if (left <= 0) {
             return false;

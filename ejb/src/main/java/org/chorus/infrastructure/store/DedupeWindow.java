@@ -1,7 +1,6 @@
 package org.chorus.infrastructure.store;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chorus.cache.DedupeEntry;
+import org.chorus.cache.RoomSeq;
+import org.chorus.cache.SendClaim;
 import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.ChatRejection;
@@ -36,7 +38,6 @@ public class DedupeWindow {
     static final long TAKEOVER_MS = 3_000;
     /** How long a send waits for the restore before it goes on without it (and says so). */
     static final long RESTORE_WAIT_MS = 60_000;
-    private static final String PENDING = "pending|";
     private static final long POLL_MS = 20;
 
     @Inject
@@ -55,7 +56,7 @@ public class DedupeWindow {
      * The outcome of a claim: the first ack when the send was complete before, otherwise a claim to complete, with the
      * messages a dead writer already stored (by room).
      */
-    public record Claim(Ack done, String pending, Map<String, ChatMessage> stored) {
+    public record Claim(Ack done, SendClaim pending, Map<String, ChatMessage> stored) {
     }
 
     /**
@@ -64,27 +65,26 @@ public class DedupeWindow {
      */
     public Ack completed(String user, String id) {
         awaitRestore();
-        String prior = caches.dedupe().get(key(user, id));
-        return prior == null || prior.startsWith(PENDING) ? null : parse(id, prior);
+        return caches.dedupe().get(key(user, id)) instanceof RoomSeq stored ? ack(id, stored) : null;
     }
 
     /** Claims (user, id) for a send into {@code rooms} (in the order it stores them). */
     public Claim claim(String user, String id, List<String> rooms) {
         awaitRestore();
         String key = key(user, id);
-        String mine = pending(rooms);
+        SendClaim mine = pending(rooms);
         while (true) {
-            String prior = caches.dedupe().putIfAbsent(key, mine, windowMs, TimeUnit.MILLISECONDS);
+            DedupeEntry prior = caches.dedupe().putIfAbsent(key, mine, windowMs, TimeUnit.MILLISECONDS);
             if (prior == null) {
                 return new Claim(null, mine, Map.of());
             }
-            if (!prior.startsWith(PENDING)) {
-                return new Claim(parse(id, prior), null, Map.of());
+            if (!(prior instanceof SendClaim claimed)) {
+                return new Claim(ack(id, (RoomSeq) prior), null, Map.of());
             }
-            if (System.currentTimeMillis() - claimedAt(prior) > TAKEOVER_MS) {
-                String takeover = pending(rooms);
+            if (System.currentTimeMillis() - claimed.claimedAt() > TAKEOVER_MS) {
+                SendClaim takeover = pending(rooms);
                 if (caches.dedupe().replace(key, prior, takeover, windowMs, TimeUnit.MILLISECONDS)) {
-                    return new Claim(null, takeover, storedSince(user, id, prior));
+                    return new Claim(null, takeover, storedSince(user, id, claimed));
                 }
                 continue; // another repeat took it over first
             }
@@ -131,35 +131,21 @@ public class DedupeWindow {
         return windowMs;
     }
 
-    /** "pending|millis|room=latest|room=latest..." */
-    private String pending(List<String> rooms) {
-        Map<String, Long> latestByRoom = new LinkedHashMap<>();
-        rooms.forEach(room -> latestByRoom.put(room, log.latest(room)));
-        return pending(System.currentTimeMillis(), latestByRoom);
-    }
-
-    private static String pending(long claimedAt, Map<String, Long> latestByRoom) {
-        StringBuilder value = new StringBuilder(PENDING).append(claimedAt);
-        latestByRoom.forEach((room, latest) -> value.append('|').append(room).append('=').append(latest));
-        return value.toString();
-    }
-
-    private static long claimedAt(String pending) {
-        return Long.parseLong(pending.split("\\|")[1]);
+    /** A claim made now, with the latest seq of each of its rooms. */
+    private SendClaim pending(List<String> rooms) {
+        return new SendClaim(System.currentTimeMillis(), rooms.stream().map(room -> new RoomSeq(room, log.latest(
+                room))).toList());
     }
 
     /** What a claim's (dead) writer stored after the seqs its claim recorded. */
-    private Map<String, ChatMessage> storedSince(String user, String id, String pending) {
-        Map<String, ChatMessage> stored = new LinkedHashMap<>();
-        String[] parts = pending.split("\\|");
-        for (int i = 2; i < parts.length; i++) {
-            int eq = parts[i].lastIndexOf('=');
-            String room = parts[i].substring(0, eq);
-            long after = Long.parseLong(parts[i].substring(eq + 1));
-            log.range(room, after + 1, log.latest(room)).stream().filter(m -> m.from().equals(user) && m.id().equals(
-                    id)).findFirst().ifPresent(m -> stored.put(room, m));
+    private Map<String, ChatMessage> storedSince(String user, String id, SendClaim claim) {
+        Map<String, ChatMessage> stored = new HashMap<>();
+        for (RoomSeq latest : claim.latest()) {
+            String room = latest.room();
+            log.range(room, latest.seq() + 1, log.latest(room)).stream().filter(m -> m.from().equals(user) && m.id()
+                    .equals(id)).findFirst().ifPresent(m -> stored.put(room, m));
         }
-        return new HashMap<>(stored);
+        return stored;
     }
 
     private void awaitRestore() {
@@ -182,18 +168,17 @@ public class DedupeWindow {
      * A claim as a writer that died long ago left it, having seen these latest seqs of its rooms: the next repeat takes
      * it over at once and reuses what was stored after them.
      */
-    static String abandoned(Map<String, Long> latestByRoom) {
-        return pending(0, latestByRoom);
+    static SendClaim abandoned(List<RoomSeq> latest) {
+        return new SendClaim(0, latest);
     }
 
     /** What the window records for a stored send: where its ack points. */
-    static String record(Ack ack) {
-        return ack.room() + "#" + ack.seq();
+    static RoomSeq record(Ack ack) {
+        return new RoomSeq(ack.room(), ack.seq());
     }
 
-    private static Ack parse(String id, String stored) {
-        int hash = stored.lastIndexOf('#');
-        return new Ack(id, stored.substring(0, hash), Long.parseLong(stored.substring(hash + 1)));
+    private static Ack ack(String id, RoomSeq stored) {
+        return new Ack(id, stored.room(), stored.seq());
     }
 
     static String key(String user, String id) {

@@ -1,18 +1,21 @@
 package org.chorus.infrastructure.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chorus.cache.StoredMessage;
 import org.chorus.domain.ChatMessage;
 import org.chorus.infrastructure.messaging.MessageJson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 
 /**
- * Each room's messages in the replicated, persistent {@code history} cache under {@code room#seq}.
+ * Each room's messages in the replicated, persistent {@code history} cache under {@code room#seq}, as
+ * {@link StoredMessage}s (a history written before them, as message JSON, is read too).
  * <p>
  * A seq is taken by storing its message with {@code putIfAbsent}: exactly one writer in the cluster wins each seq, and
  * a seq exists exactly when its message does, so sequences have no gaps, even when a writer crashes. The {@code rooms}
@@ -44,11 +47,11 @@ public class MessageLog {
 
     /** Stores the draft at the room's next seq and returns it as stored. */
     public ChatMessage append(ChatMessage draft) {
-        Cache<String, String> history = caches.history();
+        Cache<String, StoredMessage> history = caches.history();
         long seq = latest(draft.room()) + 1;
         while (true) {
             ChatMessage stored = draft.at(seq);
-            if (history.putIfAbsent(key(draft.room(), seq), MessageJson.write(stored)) == null) {
+            if (history.putIfAbsent(key(draft.room(), seq), stored(stored)) == null) {
                 if (seq == 1 || seq % RAISE_EVERY == 0) {
                     raiseLatest(draft.room(), seq);
                 }
@@ -77,12 +80,30 @@ public class MessageLog {
     public List<ChatMessage> range(String room, long from, long to) {
         List<ChatMessage> messages = new ArrayList<>((int) Math.max(0, Math.min(to - from + 1, 1024)));
         for (long seq = Math.max(from, 1); seq <= to; seq++) {
-            String json = caches.history().get(key(room, seq));
-            if (json != null) {
-                messages.add(MessageJson.read(json));
+            Object value = caches.history().get(key(room, seq)); // Object: a value of the JSON history is a String
+            if (value != null) {
+                messages.add(message(value));
             }
         }
         return messages;
+    }
+
+    static StoredMessage stored(ChatMessage m) {
+        return new StoredMessage(m.room(), m.seq(), m.id(), m.from(), m.to(), m.text(), m.ts().getEpochSecond(), m.ts()
+                .getNano());
+    }
+
+    /**
+     * The message of a history value: a {@link StoredMessage}, or the JSON that this cache held before them (history
+     * outlives an upgrade on every node's disk); anything else fails, as a damaged entry must.
+     */
+    static ChatMessage message(Object value) {
+        if (value instanceof String json) {
+            return MessageJson.read(json);
+        }
+        StoredMessage m = (StoredMessage) value;
+        return new ChatMessage(m.room(), m.seq(), m.id(), m.from(), m.to(), m.text(), Instant.ofEpochSecond(m
+                .epochSecond(), m.nano()));
     }
 
     /** The rooms that have messages. */

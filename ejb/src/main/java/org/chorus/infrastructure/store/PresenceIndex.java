@@ -18,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chorus.cache.OnlineConnections;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryRemoved;
@@ -48,7 +49,7 @@ public class PresenceIndex {
     public final class Updates {
 
         @CacheEntryCreated
-        public void created(CacheEntryCreatedEvent<String, String> event) {
+        public void created(CacheEntryCreatedEvent<String, OnlineConnections> event) {
             try {
                 PresenceIndex.this.created(event.getKey());
             } catch (RuntimeException e) {
@@ -58,7 +59,7 @@ public class PresenceIndex {
         }
 
         @CacheEntryRemoved
-        public void removed(CacheEntryRemovedEvent<String, String> event) {
+        public void removed(CacheEntryRemovedEvent<String, OnlineConnections> event) {
             try {
                 PresenceIndex.this.removed(event.getKey());
             } catch (RuntimeException e) {
@@ -71,7 +72,7 @@ public class PresenceIndex {
          * drops its copy and takes the other side's by state transfer), so the index is swept again at once.
          */
         @TopologyChanged
-        public void topology(TopologyChangedEvent<String, String> event) {
+        public void topology(TopologyChangedEvent<String, OnlineConnections> event) {
             if (!sweepQueued.compareAndSet(false, true)) {
                 return; // the phases of one rebalance come in a burst: one sweep after them is enough
             }

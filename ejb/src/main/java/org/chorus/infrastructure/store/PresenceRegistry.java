@@ -1,8 +1,6 @@
 package org.chorus.infrastructure.store;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +11,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chorus.cache.OnlineConnections;
 import org.chorus.domain.Presence;
 import org.infinispan.Cache;
 
@@ -84,11 +83,11 @@ public class PresenceRegistry {
     }
 
     private Change compareAndSet(String key, UnaryOperator<Set<String>> edit) {
-        Cache<String, String> presence = caches.presence();
+        Cache<String, OnlineConnections> presence = caches.presence();
         while (true) {
-            String old = presence.get(key);
-            Set<String> set = edit.apply(parse(old));
-            String updated = set.isEmpty() ? null : String.join(",", new TreeSet<>(set));
+            OnlineConnections old = presence.get(key);
+            Set<String> set = edit.apply(old == null ? new TreeSet<>() : old.toSet());
+            OnlineConnections updated = set.isEmpty() ? null : new OnlineConnections(List.copyOf(set));
             boolean done;
             if (old == null) {
                 done = updated == null || presence.putIfAbsent(key, updated) == null;
@@ -101,9 +100,5 @@ public class PresenceRegistry {
                 return new Change(old == null, updated == null);
             }
         }
-    }
-
-    private static Set<String> parse(String value) {
-        return value == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(value.split(",")));
     }
 }

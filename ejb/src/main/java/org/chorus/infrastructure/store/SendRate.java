@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.chorus.domain.TokenBucket;
+import org.chorus.cache.TokenBucket;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 
@@ -31,19 +31,17 @@ public class SendRate {
 
     /** Takes one of the user's tokens; false when there is none (or, rarely, when other sends kept winning). */
     public boolean take(String user) {
-        Cache<String, String> rates = caches.rates();
+        Cache<String, TokenBucket> rates = caches.rates();
         // A bucket untouched this long is full again: it may as well expire.
         long lifespan = (long) Math.ceil(burst / perSecond * 1000) + 1000;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             long now = System.currentTimeMillis();
-            String old = rates.get(user);
-            TokenBucket bucket = old == null
-                    ? TokenBucket.full(burst, now)
-                    : TokenBucket.parse(old).at(now, perSecond, burst);
+            TokenBucket old = rates.get(user);
+            TokenBucket bucket = old == null ? TokenBucket.full(burst, now) : old.at(now, perSecond, burst);
             if (!bucket.hasToken()) {
                 return false;
             }
-            String next = bucket.take().toString();
+            TokenBucket next = bucket.take();
             boolean won = old == null
                     ? rates.putIfAbsent(user, next, lifespan, TimeUnit.MILLISECONDS) == null
                     : rates.replace(user, old, next, lifespan, TimeUnit.MILLISECONDS);

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.chorus.domain.Ack;
 import org.chorus.domain.ChatMessage;
+import org.chorus.cache.DedupeEntry;
+import org.chorus.cache.WindowMark;
 import org.chorus.infrastructure.store.DedupeWindow.Claim;
 import org.infinispan.Cache;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,39 +27,15 @@ class DedupeRestoreTest {
 
     private static final long WINDOW_MS = 900_000;
 
-    private DefaultCacheManager manager;
-    private Cache<String, String> dedupe;
+    private final LocalCaches caches = new LocalCaches();
+    private final Cache<String, DedupeEntry> dedupe = caches.dedupe();
     private MessageLog log;
     private DedupeWindow window;
     private DedupeRestore restore;
     private final long now = System.currentTimeMillis();
 
     @BeforeEach
-    void caches() {
-        manager = new DefaultCacheManager();
-        for (String cache : new String[]{"history", "rooms", "dedupe"}) {
-            manager.defineConfiguration(cache, new ConfigurationBuilder().build());
-        }
-        Cache<String, String> history = manager.getCache("history");
-        Cache<String, Long> rooms = manager.getCache("rooms");
-        dedupe = manager.getCache("dedupe");
-        ChatCaches caches = new ChatCaches() {
-
-            @Override
-            public Cache<String, String> history() {
-                return history;
-            }
-
-            @Override
-            public Cache<String, Long> rooms() {
-                return rooms;
-            }
-
-            @Override
-            public Cache<String, String> dedupe() {
-                return dedupe;
-            }
-        };
+    void services() {
         log = new MessageLog();
         log.caches = caches;
         log.retain = 10_000;
@@ -76,7 +52,7 @@ class DedupeRestoreTest {
 
     @AfterEach
     void stop() {
-        manager.stop();
+        caches.close();
     }
 
     @Test
@@ -128,7 +104,7 @@ class DedupeRestoreTest {
     @Test
     void aCompleteWindowIsLeftAloneAndAnUnfinishedRestoreIsDoneAgain() {
         store("general", "alice", "m-1", now - 1_000);
-        dedupe.put(DedupeRestore.MARK, "restoring"); // a node that began restoring and died, or is at it
+        dedupe.put(DedupeRestore.MARK, new WindowMark(false)); // a node that began restoring and died, or is at it
         assertEquals(1, restore.rebuild());
         dedupe.remove(DedupeWindow.key("alice", "m-1"));
         assertEquals(-1, restore.rebuild(), "complete since the cluster started: a joining node gets it by state"
@@ -138,11 +114,12 @@ class DedupeRestoreTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anUnreadableMessageCostsOnlyItsOwnRecord() {
         store("general", "alice", "m-1", now - 3_000);
         store("general", "alice", "m-2", now - 2_000);
         store("general", "alice", "m-3", now - 1_000);
-        log.caches.history().put(MessageLog.key("general", 2), "damaged");
+        ((Cache<String, Object>) (Cache<?, ?>) caches.history()).put(MessageLog.key("general", 2), "damaged");
         store("other", "bob", "o-1", now - 1_000);
         assertEquals(3, restore.rebuild());
         window.restored();
@@ -157,7 +134,7 @@ class DedupeRestoreTest {
         restore.caches = new ChatCaches() {
 
             @Override
-            public Cache<String, String> dedupe() {
+            public Cache<String, DedupeEntry> dedupe() {
                 throw new IllegalStateException("the cache is stopping");
             }
         };

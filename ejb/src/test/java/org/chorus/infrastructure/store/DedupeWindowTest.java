@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.chorus.cache.DedupeEntry;
 import org.chorus.infrastructure.store.DedupeWindow.Claim;
 import org.infinispan.Cache;
 import org.infinispan.commons.CacheException;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DedupeWindowTest {
 
     private DefaultCacheManager manager;
-    private Cache<String, String> dedupe;
+    private Cache<String, DedupeEntry> dedupe;
     private DedupeWindow window;
 
     @BeforeEach
@@ -35,7 +36,7 @@ class DedupeWindowTest {
         window.caches = new ChatCaches() {
 
             @Override
-            public Cache<String, String> dedupe() {
+            public Cache<String, DedupeEntry> dedupe() {
                 return dedupe;
             }
         };

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.chorus.cache.OnlineConnections;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.context.Flag;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PresenceIndexTest {
 
     private DefaultCacheManager manager;
-    private Cache<String, String> presence;
+    private Cache<String, OnlineConnections> presence;
     private PresenceIndex index;
 
     @BeforeEach
@@ -27,7 +28,7 @@ class PresenceIndexTest {
         index.caches = new ChatCaches() {
 
             @Override
-            public Cache<String, String> presence() {
+            public Cache<String, OnlineConnections> presence() {
                 return presence;
             }
         };
@@ -40,10 +41,10 @@ class PresenceIndexTest {
 
     @Test
     void membersFollowTheCacheSortedAndPerRoom() {
-        presence.put(PresenceKey.of("general", "bob"), "node1/a");
+        presence.put(PresenceKey.of("general", "bob"), online("node1/a"));
         index.listen();
-        presence.put(PresenceKey.of("general", "alice"), "node2/b");
-        presence.put(PresenceKey.of("random", "carol"), "node1/c");
+        presence.put(PresenceKey.of("general", "alice"), online("node2/b"));
+        presence.put(PresenceKey.of("random", "carol"), online("node1/c"));
         assertEquals(List.of("alice", "bob"), index.members("general"));
         assertEquals(List.of("carol"), index.members("random"));
 
@@ -55,7 +56,7 @@ class PresenceIndexTest {
     @Test
     void aRemovalHandledAfterTheUserCameBackLeavesTheUserListed() {
         index.listen();
-        presence.put(PresenceKey.of("general", "alice"), "node1/b");
+        presence.put(PresenceKey.of("general", "alice"), online("node1/b"));
         index.removed(PresenceKey.of("general", "alice")); // the event of an earlier removal, handled late
         assertEquals(List.of("alice"), index.members("general"));
     }
@@ -70,13 +71,18 @@ class PresenceIndexTest {
     @Test
     void entriesWhoseEventsWereMissedAreFoundByTheSweep() {
         index.listen();
-        presence.put(PresenceKey.of("general", "alice"), "node1/a");
-        Cache<String, String> silent = presence.getAdvancedCache().withFlags(Flag.SKIP_LISTENER_NOTIFICATION);
-        silent.put(PresenceKey.of("general", "bob"), "node2/b");
+        presence.put(PresenceKey.of("general", "alice"), online("node1/a"));
+        Cache<String, OnlineConnections> silent = presence.getAdvancedCache()
+                .withFlags(Flag.SKIP_LISTENER_NOTIFICATION);
+        silent.put(PresenceKey.of("general", "bob"), online("node2/b"));
         silent.remove(PresenceKey.of("general", "alice"));
         assertEquals(List.of("alice"), index.members("general"), "not seen yet");
 
         index.sweep();
         assertEquals(List.of("bob"), index.members("general"));
+    }
+
+    private static OnlineConnections online(String connection) {
+        return new OnlineConnections(List.of(connection));
     }
 }
