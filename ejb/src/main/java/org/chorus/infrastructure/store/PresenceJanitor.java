@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * Removes the presence of a node that left the cluster view (a crash included) and announces who went offline; the
  * cluster's coordinator does it, {@code chorus.presence.grace-ms} after each view change, and at start-up for views it
- * did not see.
+ * did not see. A node that left keeps its connections for the whole grace after its own departure ({@link Departures}).
  */
 @Singleton
 @Startup
@@ -42,6 +42,8 @@ public class PresenceJanitor {
         public void viewChanged(ViewChangedEvent event) {
             LOG.infof("Cluster view of the chorus cache container: %s", event.getNewMembers());
             clusterEvents.viewChanged(event.getOldMembers(), event.getNewMembers());
+            departures.viewChanged(names(event.getOldMembers()), names(event.getNewMembers()), System
+                    .nanoTime());
             // After the presence grace (a user who resumes elsewhere meanwhile stays online), with the view of
             // that moment, and not on the JGroups thread that reports the view.
             scheduler.schedule(() -> sweep(container.getMembers()), graceMs, TimeUnit.MILLISECONDS);
@@ -49,6 +51,7 @@ public class PresenceJanitor {
     }
 
     private final ViewListener listener = new ViewListener();
+    private final Departures departures = new Departures();
 
     @Resource(lookup = "java:jboss/infinispan/container/chorus")
     EmbeddedCacheManager container;
@@ -104,7 +107,8 @@ public class PresenceJanitor {
             // (the topic's bridges deliver it after the split heals), and the merge restores their entries anyway.
             return;
         }
-        Set<String> live = members.stream().map(Address::toString).collect(Collectors.toSet());
+        // In the scheduler's clock, so that the sweep of a departure, scheduled the grace after it, finds it past.
+        Set<String> live = departures.kept(names(members), System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(graceMs));
         if (!live.contains(LocalNode.name())) {
             // Connections are registered under jboss.node.name; a view in other terms would wipe everyone.
             LOG.warnf("Cluster view %s does not name this node %s: presence not swept", live, LocalNode.name());
@@ -115,5 +119,9 @@ public class PresenceJanitor {
             LOG.infof("Cluster view %s: %d users went offline with the nodes that left", live, offline.size());
         }
         offline.forEach(topic::publish);
+    }
+
+    private static Set<String> names(List<Address> members) {
+        return members.stream().map(Address::toString).collect(Collectors.toSet());
     }
 }
