@@ -10,8 +10,6 @@ import org.chorus.cache.DedupeEntry;
 import org.chorus.infrastructure.store.DedupeWindow.Claim;
 import org.infinispan.Cache;
 import org.infinispan.commons.CacheException;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.partitionhandling.AvailabilityException;
 import org.infinispan.commons.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -21,30 +19,21 @@ import org.junit.jupiter.api.Test;
 /** A failed send gives its claim back only when the failure proves that nothing was stored. */
 class DedupeWindowTest {
 
-    private DefaultCacheManager manager;
-    private Cache<String, DedupeEntry> dedupe;
+    private final LocalCaches caches = new LocalCaches();
+    private final Cache<String, DedupeEntry> dedupe = caches.dedupe();
     private DedupeWindow window;
 
     @BeforeEach
-    void cache() {
-        manager = new DefaultCacheManager();
-        manager.defineConfiguration("dedupe", new ConfigurationBuilder().build());
-        dedupe = manager.getCache("dedupe");
+    void window() {
         window = new DedupeWindow();
         window.windowMs = 60_000;
         window.restored();
-        window.caches = new ChatCaches() {
-
-            @Override
-            public Cache<String, DedupeEntry> dedupe() {
-                return dedupe;
-            }
-        };
+        window.caches = caches;
     }
 
     @AfterEach
     void stop() {
-        manager.stop();
+        caches.close();
     }
 
     @Test

@@ -6,37 +6,26 @@ import java.util.List;
 
 import org.chorus.cache.OnlineConnections;
 import org.infinispan.Cache;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.context.Flag;
-import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PresenceIndexTest {
 
-    private DefaultCacheManager manager;
-    private Cache<String, OnlineConnections> presence;
+    private final LocalCaches caches = new LocalCaches();
+    private final Cache<String, OnlineConnections> presence = caches.presence();
     private PresenceIndex index;
 
     @BeforeEach
-    void cache() {
-        manager = new DefaultCacheManager();
-        manager.defineConfiguration("presence", new ConfigurationBuilder().build());
-        presence = manager.getCache("presence");
+    void index() {
         index = new PresenceIndex();
-        index.caches = new ChatCaches() {
-
-            @Override
-            public Cache<String, OnlineConnections> presence() {
-                return presence;
-            }
-        };
+        index.caches = caches;
     }
 
     @AfterEach
     void stop() {
-        manager.stop();
+        caches.close();
     }
 
     @Test
