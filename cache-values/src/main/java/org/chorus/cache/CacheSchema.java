@@ -7,7 +7,7 @@ import org.infinispan.protostream.annotations.ProtoSchema;
  * The ProtoStream schema of Chorus's cache values: the annotation processor generates its marshallers and registers
  * them as a service, which the {@code chorus} cache container ({@code marshaller=PROTOSTREAM}) loads from this module.
  */
-@ProtoSchema(includeClasses = {StoredMessage.class, TokenBucket.class, RoomSeq.class, SendClaim.class,
+@ProtoSchema(includeClasses = {StoredMessage.class, TokenBucket.class, TakeToken.class, RoomSeq.class, SendClaim.class,
         WindowMark.class, SavedConnection.class, UserProperty.class, SessionTokens.class, SessionEnd.class,
         OnlineConnections.class}, schemaPackageName = "org.chorus.cache", schemaFileName = "chorus-cache.proto", schemaFilePath = "proto")
 public interface CacheSchema extends GeneratedSchema {

@@ -20,10 +20,10 @@ class CacheSchemaTest {
 
     @Test
     void aTokenBucketRoundTripsAndEqualBucketsMarshalAlike() throws Exception {
-        TokenBucket bucket = new TokenBucket(12.25, 1234567890123L);
+        TokenBucket bucket = new TokenBucket(12.25, 1234567890123L, true);
         byte[] bytes = ProtobufUtil.toWrappedByteArray(context, bucket);
         assertEquals(bucket, ProtobufUtil.fromWrappedByteArray(context, bytes));
-        assertArrayEquals(bytes, ProtobufUtil.toWrappedByteArray(context, new TokenBucket(12.25, 1234567890123L)),
+        assertArrayEquals(bytes, ProtobufUtil.toWrappedByteArray(context, new TokenBucket(12.25, 1234567890123L, true)),
                 "a compare-and-set on the marshalled form finds equal buckets equal");
     }
 
@@ -66,7 +66,12 @@ class CacheSchemaTest {
 
     @Test
     void anEmptyBucketKeepsItsZeroes() throws Exception {
-        assertRoundTrips(new TokenBucket(0, 0));
+        assertRoundTrips(new TokenBucket(0, 0, false));
+    }
+
+    @Test
+    void aTakeTokenFunctionRoundTrips() throws Exception {
+        assertRoundTrips(new TakeToken(1234567890123L, 20, 40));
     }
 
     /**

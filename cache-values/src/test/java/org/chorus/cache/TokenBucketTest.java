@@ -25,7 +25,7 @@ class TokenBucketTest {
 
     @Test
     void aClockThatGoesBackRefillsNothing() {
-        TokenBucket b = new TokenBucket(0.5, 5000);
+        TokenBucket b = new TokenBucket(0.5, 5000, false);
         assertEquals(b, b.at(4000, 20, 40));
     }
 }
