@@ -24,7 +24,7 @@ class CacheSchemaTest {
         byte[] bytes = ProtobufUtil.toWrappedByteArray(context, bucket);
         assertEquals(bucket, ProtobufUtil.fromWrappedByteArray(context, bytes));
         assertArrayEquals(bytes, ProtobufUtil.toWrappedByteArray(context, new TokenBucket(12.25, 1234567890123L, true)),
-                "a compare-and-set on the marshalled form finds equal buckets equal");
+                "equal buckets marshal to the same bytes");
     }
 
     @Test
