@@ -1,5 +1,6 @@
 package org.chorus.interfaces.websocket;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,8 +82,10 @@ final class RoomFeed {
             }
             throw e;
         }
-        Outbound.send(session, Frames.joined(room, delivered, online, truncated));
-        replay.forEach(m -> Outbound.send(session, Frames.message(m)));
+        List<String> frames = new ArrayList<>(replay.size() + 1);
+        frames.add(Frames.joined(room, delivered, online, truncated));
+        replay.forEach(m -> frames.add(Frames.message(m)));
+        Outbound.sendEach(session, frames);
         Metrics.MESSAGES_OUT.add(replay.size());
         members.add(session);
         return replay.size();
