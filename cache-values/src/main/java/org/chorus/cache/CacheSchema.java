@@ -9,6 +9,7 @@ import org.infinispan.protostream.annotations.ProtoSchema;
  */
 @ProtoSchema(includeClasses = {StoredMessage.class, TokenBucket.class, TakeToken.class, RoomSeq.class, SendClaim.class,
         WindowMark.class, SavedConnection.class, UserProperty.class, SessionTokens.class, SessionEnd.class,
-        OnlineConnections.class}, schemaPackageName = "org.chorus.cache", schemaFileName = "chorus-cache.proto", schemaFilePath = "proto")
+        OnlineConnections.class, AddConnection.class, RemoveConnection.class,
+        KeepNodes.class}, schemaPackageName = "org.chorus.cache", schemaFileName = "chorus-cache.proto", schemaFilePath = "proto")
 public interface CacheSchema extends GeneratedSchema {
 }

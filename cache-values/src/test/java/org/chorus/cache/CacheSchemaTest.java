@@ -74,6 +74,13 @@ class CacheSchemaTest {
         assertRoundTrips(new TakeToken(1234567890123L, 20, 40));
     }
 
+    @Test
+    void thePresenceChangesRoundTrip() throws Exception {
+        assertRoundTrips(new AddConnection("node1/a"));
+        assertRoundTrips(new RemoveConnection("node2/b"));
+        assertRoundTrips(new KeepNodes(List.of("node1", "node2")));
+    }
+
     /**
      * The value reads back equal, and marshals again to the same bytes: a conditional replace or remove on a cache that
      * holds bytes (off-heap) finds the value it read equal.

@@ -59,6 +59,11 @@ public class RoomService {
         return log.latest(room);
     }
 
+    /** The room's latest seq, given one known to be stored (or past retention): fewer reads when it is recent. */
+    public long latest(String room, long stored) {
+        return log.latest(room, stored);
+    }
+
     /** The oldest seq still kept, given the room's latest. */
     public long firstKept(long latest) {
         return log.firstKept(latest);

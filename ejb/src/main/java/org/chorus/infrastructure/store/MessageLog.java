@@ -63,8 +63,16 @@ public class MessageLog {
 
     /** The room's latest seq; 0 for a room without messages. */
     public long latest(String room) {
+        return latest(room, 0);
+    }
+
+    /**
+     * The room's latest seq, probing up from {@code stored} when it is above the bound: a seq this node saw stored, or
+     * one that fell out of retention (retention never removes above the bound).
+     */
+    public long latest(String room, long stored) {
         Long known = caches.rooms().get(room);
-        long seq = known == null ? 0 : known;
+        long seq = Math.max(stored, known == null ? 0 : known);
         while (caches.history().containsKey(key(room, seq + 1))) {
             seq++;
         }

@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.chorus.cache.AddConnection;
+import org.chorus.cache.KeepNodes;
 import org.chorus.cache.OnlineConnections;
+import org.chorus.cache.PresenceEdit;
+import org.chorus.cache.RemoveConnection;
 import org.chorus.domain.Presence;
-import org.infinispan.Cache;
+import org.infinispan.functional.FunctionalMap.ReadWriteMap;
+import org.infinispan.functional.impl.FunctionalMapImpl;
+import org.infinispan.functional.impl.ReadWriteMapImpl;
 
 /**
  * The cluster-wide registry of live connections: for each (room, user), the connections ({@code node/id}) that have
- * joined the room. Updates are compare-and-set on the replicated {@code presence} cache, so exactly one update sees a
- * user's first connection arrive or last one leave.
+ * joined the room. Each change runs where the replicated {@code presence} cache keeps the key ({@link PresenceEdit}),
+ * one after the other, so exactly one change sees a user's first connection arrive or last one leave.
  */
 @ApplicationScoped
 public class PresenceRegistry {
@@ -29,21 +34,17 @@ public class PresenceRegistry {
     @Inject
     PresenceIndex index;
 
+    /** The cache's functional view, made at first use (a benign race: any copy works). */
+    private volatile ReadWriteMap<String, OnlineConnections> edits;
+
     /** Adds a connection; true when it is the user's first in the room (the user came online). */
     public boolean add(String room, String user, String connection) {
-        return update(PresenceKey.of(room, user), set -> {
-            set.add(connection);
-            return set;
-        }).wasEmpty();
+        return edit(PresenceKey.of(room, user), new AddConnection(connection));
     }
 
     /** Removes a connection; true when it was the user's last in the room (the user went offline). */
     public boolean remove(String room, String user, String connection) {
-        Change change = update(PresenceKey.of(room, user), set -> {
-            set.remove(connection);
-            return set;
-        });
-        return !change.wasEmpty() && change.isEmpty();
+        return edit(PresenceKey.of(room, user), new RemoveConnection(connection));
     }
 
     /** The users online in a room, sorted. */
@@ -62,43 +63,33 @@ public class PresenceRegistry {
 
     /** Removes the connections of every node not in {@code liveNodes}; returns who went offline where. */
     public List<Presence> dropNodesOtherThan(Set<String> liveNodes) {
+        KeepNodes keep = new KeepNodes(List.copyOf(liveNodes));
         List<Presence> offline = new ArrayList<>();
         for (String key : List.copyOf(caches.presence().keySet())) {
-            Change change = update(key, set -> {
-                set.removeIf(connection -> !liveNodes.contains(connection.substring(0, connection.indexOf('/'))));
-                return set;
-            });
-            if (!change.wasEmpty() && change.isEmpty()) {
+            if (edit(key, keep)) {
                 offline.add(new Presence(PresenceKey.room(key), PresenceKey.user(key), false));
             }
         }
         return offline;
     }
 
-    private record Change(boolean wasEmpty, boolean isEmpty) {
+    /** Runs {@code change} where the key is kept, and waits for its answer. */
+    private boolean edit(String key, PresenceEdit change) {
+        return ClusterRetry.call("presence " + key, () -> {
+            try {
+                return edits().eval(key, change).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        });
     }
 
-    private Change update(String key, UnaryOperator<Set<String>> edit) {
-        return ClusterRetry.call("presence " + key, () -> compareAndSet(key, edit));
-    }
-
-    private Change compareAndSet(String key, UnaryOperator<Set<String>> edit) {
-        Cache<String, OnlineConnections> presence = caches.presence();
-        while (true) {
-            OnlineConnections old = presence.get(key);
-            Set<String> set = edit.apply(old == null ? new TreeSet<>() : old.toSet());
-            OnlineConnections updated = set.isEmpty() ? null : new OnlineConnections(List.copyOf(set));
-            boolean done;
-            if (old == null) {
-                done = updated == null || presence.putIfAbsent(key, updated) == null;
-            } else if (updated == null) {
-                done = presence.remove(key, old);
-            } else {
-                done = updated.equals(old) || presence.replace(key, old, updated);
-            }
-            if (done) {
-                return new Change(old == null, updated == null);
-            }
+    private ReadWriteMap<String, OnlineConnections> edits() {
+        ReadWriteMap<String, OnlineConnections> map = edits;
+        if (map == null) {
+            map = ReadWriteMapImpl.create(FunctionalMapImpl.create(caches.presence().getAdvancedCache()));
+            edits = map;
         }
+        return map;
     }
 }

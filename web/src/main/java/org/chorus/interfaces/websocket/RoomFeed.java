@@ -28,12 +28,15 @@ final class RoomFeed {
     static final int RETIRED = -1;
 
     private final Set<Session> members = new LinkedHashSet<>();
+    private final RecentMessages recent;
     private long delivered;
     private boolean retired;
 
-    RoomFeed(String room, long latest) {
+    /** A feed that starts after {@code latest} and keeps its last {@code recent} messages' frames for joins. */
+    RoomFeed(String room, long latest, int recent) {
         this.room = room;
         this.delivered = latest;
+        this.recent = new RecentMessages(recent);
     }
 
     /** Delivers a message from the topic, with any messages missed before it, or drops it if already delivered. */
@@ -68,27 +71,40 @@ final class RoomFeed {
         }
         // Out of the members while catching up, so that what it gets again below is not also delivered live.
         boolean wasMember = members.remove(session);
-        List<ChatMessage> replay;
+        List<ChatMessage> stored;
+        long from;
+        long kept;
         boolean truncated;
         try {
             deliverUpToLatest(rooms);
             long first = rooms.firstKept(delivered);
             truncated = since != null && since + 1 < first;
-            long from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
-            replay = from <= delivered ? rooms.range(room, from, delivered) : List.of();
+            from = Math.max(first, (since == null ? rooms.defaultSince(delivered) : since) + 1);
+            kept = Math.max(from, recent.firstUpTo(delivered));
+            stored = from < kept ? rooms.range(room, from, kept - 1) : List.of();
         } catch (RuntimeException e) {
             if (wasMember) {
                 members.add(session);
             }
             throw e;
         }
-        List<String> frames = new ArrayList<>(replay.size() + 1);
+        List<String> frames = new ArrayList<>(stored.size() + (int) (delivered - kept) + 2);
         frames.add(Frames.joined(room, delivered, online, truncated));
-        replay.forEach(m -> frames.add(Frames.message(m)));
+        for (ChatMessage m : stored) {
+            String frame = Frames.message(m);
+            frames.add(frame);
+            if (kept == delivered + 1) { // nothing kept up to delivered: what was read serves the next joins
+                recent.add(m.seq(), frame);
+            }
+        }
+        for (long seq = kept; seq <= delivered; seq++) {
+            frames.add(recent.frame(seq));
+        }
+        int replayed = frames.size() - 1;
         Outbound.sendEach(session, frames);
-        Metrics.MESSAGES_OUT.add(replay.size());
+        Metrics.MESSAGES_OUT.add(replayed);
         members.add(session);
-        return replay.size();
+        return replayed;
     }
 
     /**
@@ -121,7 +137,7 @@ final class RoomFeed {
 
     /** Delivers from history whatever the room stored beyond what this node delivered. */
     private void deliverUpToLatest(RoomService rooms) {
-        long latest = rooms.latest(room);
+        long latest = rooms.latest(room, delivered);
         if (latest > delivered) {
             fillTo(latest, rooms);
         }
@@ -148,7 +164,9 @@ final class RoomFeed {
     }
 
     private void toMembers(ChatMessage message) {
-        Outbound.toAll(members, Frames.message(message));
+        String frame = Frames.message(message);
+        Outbound.toAll(members, frame);
+        recent.add(message.seq(), frame);
         delivered = message.seq();
         Metrics.MESSAGES_OUT.add(members.size());
         if (!members.isEmpty()) {

@@ -18,6 +18,7 @@ import org.chorus.application.RoomService;
 import org.chorus.domain.ChatMessage;
 import org.chorus.domain.Presence;
 import org.chorus.domain.Typing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +39,11 @@ public class RoomFeeds {
     @Inject
     Ticker ticker;
 
+    /** A join without {@code since} replays this many: each feed keeps twice as many frames (64 to 1,024) for joins. */
+    @Inject
+    @ConfigProperty(name = "chorus.join-replay", defaultValue = "50")
+    int joinReplay;
+
     private ScheduledFuture<?> catchUp;
     private volatile long caughtUp = System.currentTimeMillis();
 
@@ -56,7 +62,8 @@ public class RoomFeeds {
      */
     int join(Session session, String room, Long since, List<String> online) {
         while (true) {
-            RoomFeed feed = feeds.computeIfAbsent(room, r -> new RoomFeed(r, rooms.latest(r)));
+            RoomFeed feed = feeds.computeIfAbsent(room,
+                    r -> new RoomFeed(r, rooms.latest(r), Math.min(1024, Math.max(64, 2 * joinReplay))));
             int replayed = feed.join(session, since, rooms, online);
             if (replayed != RoomFeed.RETIRED) {
                 return replayed;

@@ -26,6 +26,8 @@ class RoomFeedTest {
     private static final class History extends RoomService {
 
         final TreeMap<Long, ChatMessage> stored = new TreeMap<>();
+        /** The seqs read by {@link #range}, in order. */
+        final List<Long> read = new ArrayList<>();
 
         ChatMessage store(long seq) {
             ChatMessage m = new ChatMessage("general", seq, "m-" + seq, "alice", null, "text " + seq, Instant.EPOCH);
@@ -36,6 +38,11 @@ class RoomFeedTest {
         @Override
         public long latest(String room) {
             return stored.isEmpty() ? 0 : stored.lastKey();
+        }
+
+        @Override
+        public long latest(String room, long stored) {
+            return latest(room);
         }
 
         @Override
@@ -50,12 +57,17 @@ class RoomFeedTest {
 
         @Override
         public List<ChatMessage> range(String room, long from, long to) {
-            return from > to ? List.of() : List.copyOf(stored.subMap(from, true, to, true).values());
+            List<ChatMessage> messages = from > to
+                    ? List.of()
+                    : List.copyOf(stored.subMap(from, true, to, true)
+                            .values());
+            messages.forEach(m -> read.add(m.seq()));
+            return messages;
         }
     }
 
     private final History history = new History();
-    private final RoomFeed feed = new RoomFeed("general", 0);
+    private final RoomFeed feed = new RoomFeed("general", 0, 4);
 
     @Test
     void outOfOrderDuplicatedAndLostTopicMessagesReachMembersInSeqOrderOnce() {
@@ -146,6 +158,44 @@ class RoomFeedTest {
         List<String> late = new ArrayList<>();
         assertEquals(RoomFeed.RETIRED, feed.join(session("s2", late), null, history, List.of()));
         assertEquals(List.of(), late, "nothing was sent on the retired feed");
+    }
+
+    @Test
+    void aJoinReplaysWhatTheFeedDeliveredWithoutReadingHistoryAndReadsOnlyWhatItDoesNotKeep() {
+        List<String> first = new ArrayList<>();
+        feed.join(session("s1", first), null, history, List.of());
+        for (long seq = 1; seq <= 6; seq++) {
+            feed.deliver(history.store(seq), history);
+        }
+        history.read.clear();
+        List<String> resumed = new ArrayList<>();
+        assertEquals(3, feed.join(session("s2", resumed), 3L, history, List.of()));
+        assertEquals(List.of(4L, 5L, 6L), seqs(resumed, "message"));
+        assertEquals(List.of(), history.read, "4 to 6 are among the last 4 delivered");
+
+        List<String> further = new ArrayList<>();
+        feed.join(session("s3", further), 0L, history, List.of());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), seqs(further, "message"));
+        assertEquals(List.of(1L, 2L), history.read, "only what the feed no longer keeps is read");
+        assertEquals(first.subList(1, first.size()), further.subList(1, further.size()),
+                "the same frames as the live members got");
+    }
+
+    @Test
+    void aFeedThatSkippedSeqsPastRetentionReplaysFromHistory() {
+        List<String> frames = new ArrayList<>();
+        feed.join(session("s1", frames), null, history, List.of());
+        feed.deliver(history.store(1), history);
+        for (long seq = 2; seq <= 14; seq++) {
+            history.store(seq);
+        }
+        history.stored.headMap(5L).clear(); // out of retention (firstKept: latest - 9)
+        feed.deliver(history.store(15), history); // the feed skips to 6
+        history.read.clear();
+        List<String> late = new ArrayList<>();
+        feed.join(session("s2", late), 5L, history, List.of());
+        assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L), seqs(late, "message"));
+        assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L), history.read);
     }
 
     private static List<Long> seqs(List<String> frames, String type) {
